@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
+import { decodeUtf8, encodeUtf8 } from 'lib0/string';
+import { ValidationError } from './errors.ts';
+import { randomBase64Url } from './ids.ts';
+
+/** Relay room names: the relay accepts this alphabet only. */
+export const RoomIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A room id is 8 to 64 letters, digits, "-" or "_".');
+/** Relay access tokens: base64url, carried as a WebSocket subprotocol. */
+export const RoomTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'An access token is 16 to 128 letters, digits, "-" or "_".');
+export const RelayUrlSchema = z.url({ protocol: /^wss?$/, error: 'The relay address must start with ws:// or wss://.' });
+
+export const InviteSchema = z.object({
+  v: z.literal(1, 'This invite was made by a newer version of Tandem.'),
+  relayUrl: RelayUrlSchema,
+  room: RoomIdSchema,
+  token: RoomTokenSchema,
+  workspaceName: z.string().min(1).max(80),
+});
+/** Everything someone needs to join a workspace. */
+export type Invite = z.infer<typeof InviteSchema>;
+
+const PREFIX = 'tandem1.';
+
+/** Makes a fresh room id and access token for a new workspace. */
+export function newRoomCredentials(): { room: string; token: string } {
+  return { room: randomBase64Url(16), token: randomBase64Url(32) };
+}
+
+/** Encodes an invite as one copyable string: `tandem1.` then base64url JSON. */
+export function encodeInvite(invite: Invite): string {
+  return PREFIX + toBase64UrlEncoded(encodeUtf8(JSON.stringify(InviteSchema.parse(invite))));
+}
+
+/** An invite code that could not be read, with a message that says what to do. */
+export class InviteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InviteError';
+  }
+}
+
+/**
+ * Reads a pasted invite code. Whitespace around it (or inside, from line-wrapping
+ * mail clients) is ignored; anything else wrong throws an {@link InviteError}.
+ */
+export function decodeInvite(code: string): Invite {
+  const compact = code.replace(/\s+/g, '');
+  if (compact === '') throw new InviteError('Paste the invite code you were sent.');
+  if (!compact.startsWith(PREFIX)) throw new InviteError('This is not a Tandem invite code: it should start with "tandem1.".');
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeUtf8(fromBase64UrlEncoded(compact.slice(PREFIX.length))));
+  } catch {
+    throw new InviteError('This invite code is damaged or incomplete. Ask for it again and paste all of it.');
+  }
+  const result = InviteSchema.safeParse(json);
+  if (!result.success) throw new InviteError(new ValidationError('This invite code', result.error).message);
+  return result.data;
+}

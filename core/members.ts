@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { LOCAL_ORIGIN } from './origin.ts';
+import { membersMap, type WorkspaceDoc } from './doc.ts';
+import { newId } from './ids.ts';
+
+/** What a member is in the mentorship: the guide's roles, plus a facilitator for small groups. */
+export const RoleSchema = z.enum(['mentor', 'mentee', 'facilitator']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const DisplayNameSchema = z.string().trim().min(1, 'Enter a display name.').max(60, 'Keep the display name under 60 characters.');
+
+export const MemberSchema = z.object({
+  id: z.string().min(1),
+  displayName: DisplayNameSchema,
+  role: RoleSchema,
+  joinedAt: z.number().int().nonnegative(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const NewMemberSchema = MemberSchema.pick({ displayName: true, role: true });
+export type NewMember = z.infer<typeof NewMemberSchema>;
+
+/**
+ * Adds a member to the workspace and returns their id. Used by the creator and by
+ * everyone who joins with an invite.
+ */
+export function addMember(doc: WorkspaceDoc, input: NewMember, now = Date.now()): string {
+  const { displayName, role } = NewMemberSchema.parse(input);
+  const id = newId();
+  const member: Member = { id, displayName, role, joinedAt: now };
+  doc.transact(() => membersMap(doc).set(id, member), LOCAL_ORIGIN);
+  return id;
+}

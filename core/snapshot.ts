@@ -1,0 +1,67 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
+import { MemberSchema } from './members.ts';
+import { MeetingSchema } from './meetings.ts';
+import { WorkspaceMetaSchema } from './workspace.ts';
+import { compareAgendaItems } from './agenda.ts';
+import { parseOrThrow } from './errors.ts';
+
+export const WorkspaceSnapshotSchema = z.object({
+  meta: WorkspaceMetaSchema,
+  members: z.array(MemberSchema),
+  meetings: z.array(MeetingSchema),
+});
+/** A plain, validated copy of a workspace: what stores and views hold. */
+export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>;
+
+function plain(map: Y.Map<unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of map.entries()) {
+    out[key] = value instanceof Y.Text ? value.toString() : value instanceof Y.AbstractType ? value.toJSON() : value;
+  }
+  return out;
+}
+
+function rawSnapshot(doc: WorkspaceDoc): unknown {
+  const meetings = [...meetingsMap(doc).values()].map((meeting) => {
+    const agenda = meeting.get('agenda');
+    const items = agenda instanceof Y.Map ? [...(agenda as Y.Map<Y.Map<unknown>>).values()].map(plain) : agenda;
+    return { ...plain(meeting), agenda: items };
+  });
+  return { meta: metaMap(doc).toJSON(), members: [...membersMap(doc).values()], meetings };
+}
+
+/** True once the doc holds a workspace (created here, or synced from storage or the relay). */
+export function hasWorkspace(doc: WorkspaceDoc): boolean {
+  return metaMap(doc).has('id');
+}
+
+/**
+ * Reads and validates the whole workspace. Throws a `ValidationError` naming the
+ * offending field when the doc holds data this version does not understand.
+ */
+export function readWorkspace(doc: WorkspaceDoc): WorkspaceSnapshot {
+  return parseWorkspaceSnapshot(rawSnapshot(doc));
+}
+
+/** Validates a snapshot from anywhere (a doc, a file), sorted the same way on every peer. */
+export function parseWorkspaceSnapshot(data: unknown): WorkspaceSnapshot {
+  const snapshot = parseOrThrow(WorkspaceSnapshotSchema, data, 'Workspace data');
+  snapshot.members.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+  snapshot.meetings.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.id.localeCompare(b.id));
+  for (const meeting of snapshot.meetings) meeting.agenda.sort(compareAgendaItems);
+  return snapshot;
+}
+
+/**
+ * Calls `listener` after every transaction that changed the doc, whoever made it.
+ * Returns the unsubscribe.
+ */
+export function observeWorkspace(doc: WorkspaceDoc, listener: (origin: unknown) => void): () => void {
+  const onAfterTransaction = (transaction: Y.Transaction) => {
+    if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) listener(transaction.origin);
+  };
+  doc.on('afterTransaction', onAfterTransaction);
+  return () => doc.off('afterTransaction', onAfterTransaction);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { LOCAL_ORIGIN } from './origin.ts';
+import { metaMap, SCHEMA_VERSION, type WorkspaceDoc } from './doc.ts';
+import { addMember, NewMemberSchema, type NewMember } from './members.ts';
+import { addMeeting, aWeekFrom } from './meetings.ts';
+
+export const WorkspaceNameSchema = z.string().trim().min(1, 'Name the workspace.').max(80, 'Keep the workspace name under 80 characters.');
+
+export const WorkspaceMetaSchema = z.object({
+  id: z.string().min(1),
+  name: WorkspaceNameSchema,
+  createdAt: z.number().int().nonnegative(),
+  schemaVersion: z.number().int().positive(),
+});
+export type WorkspaceMeta = z.infer<typeof WorkspaceMetaSchema>;
+
+export const NewWorkspaceSchema = z.object({
+  id: z.string().min(1),
+  name: WorkspaceNameSchema,
+  creator: NewMemberSchema,
+});
+export type NewWorkspace = z.infer<typeof NewWorkspaceSchema>;
+
+/**
+ * Fills an empty doc with a new workspace: its name, its creator as first member,
+ * and a first meeting a week out so there is an agenda to start on.
+ */
+export function createWorkspace(doc: WorkspaceDoc, input: NewWorkspace, now = Date.now()): { memberId: string; meetingId: string } {
+  const { id, name, creator } = NewWorkspaceSchema.parse(input);
+  let ids = { memberId: '', meetingId: '' };
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set('id', id);
+    meta.set('name', name);
+    meta.set('createdAt', now);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    // Nested transactions fold into this one, so the workspace appears whole or not at all.
+    const memberId = addMember(doc, creator, now);
+    const meetingId = addMeeting(doc, { title: 'First meeting', scheduledFor: aWeekFrom(now) }, now);
+    ids = { memberId, meetingId };
+  }, LOCAL_ORIGIN);
+  return ids;
+}
+
+/** Adds the joining person as a member of a workspace they received an invite to. */
+export function joinWorkspace(doc: WorkspaceDoc, member: NewMember, now = Date.now()): string {
+  return addMember(doc, member, now);
+}
