@@ -9,3 +9,4 @@ export * from './meetings.ts';
 export * from './workspace.ts';
 export * from './snapshot.ts';
 export * from './invite.ts';
+export * from './relay-protocol.ts';

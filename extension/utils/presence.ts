@@ -1,0 +1,51 @@
+import type { WebsocketProvider } from 'y-websocket';
+import type { Role } from '../../core/index.ts';
+
+/** What the popup and side panel show about the relay connection. */
+export type SyncState = 'offline' | 'connecting' | 'synced';
+
+/** Someone else who has this workspace open right now. */
+export interface Peer {
+  clientId: number;
+  name: string;
+  role: Role;
+}
+
+/** Calls `listener` with the sync state now and on every change. Returns the unsubscribe. */
+export function observeSyncState(provider: WebsocketProvider, listener: (state: SyncState) => void): () => void {
+  const update = () => {
+    if (provider.wsconnected && provider.synced) listener('synced');
+    else if (provider.wsconnecting || provider.wsconnected) listener('connecting');
+    else listener('offline');
+  };
+  provider.on('status', update);
+  provider.on('sync', update);
+  provider.on('connection-close', update);
+  update();
+  return () => {
+    provider.off('status', update);
+    provider.off('sync', update);
+    provider.off('connection-close', update);
+  };
+}
+
+/** Announces who we are and reports who else is here (y-websocket awareness). Returns the unsubscribe. */
+export function observePeers(
+  provider: WebsocketProvider,
+  me: { name: string; role: Role; memberId: string },
+  listener: (peers: Peer[]) => void,
+): () => void {
+  const { awareness } = provider;
+  awareness.setLocalStateField('user', me);
+  const update = () => {
+    const peers: Peer[] = [];
+    awareness.getStates().forEach((state, clientId) => {
+      const user = state.user as Peer | undefined;
+      if (clientId !== awareness.clientID && user?.name) peers.push({ clientId, name: user.name, role: user.role });
+    });
+    listener(peers);
+  };
+  awareness.on('change', update);
+  update();
+  return () => awareness.off('change', update);
+}

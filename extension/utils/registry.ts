@@ -1,0 +1,54 @@
+import Dexie, { type Table } from 'dexie';
+import type { Role } from '../../core/index.ts';
+
+/** A workspace this browser has joined, with what it needs to reconnect. */
+export interface JoinedWorkspace {
+  /** Relay room id; also names the workspace's IndexedDB copy. */
+  room: string;
+  name: string;
+  relayUrl: string;
+  token: string;
+  memberId: string;
+  displayName: string;
+  role: Role;
+  joinedAt: number;
+}
+
+interface Setting {
+  key: string;
+  value: string;
+}
+
+/** The device's own registry: joined workspaces and small settings. Never synced. */
+class RegistryDb extends Dexie {
+  workspaces!: Table<JoinedWorkspace, string>;
+  settings!: Table<Setting, string>;
+
+  constructor() {
+    super('tandem-registry');
+    this.version(1).stores({ workspaces: 'room, joinedAt', settings: 'key' });
+  }
+}
+
+export const registry = new RegistryDb();
+
+/** Every joined workspace, oldest first. */
+export function listJoinedWorkspaces(): Promise<JoinedWorkspace[]> {
+  return registry.workspaces.orderBy('joinedAt').toArray();
+}
+
+export async function saveJoinedWorkspace(entry: JoinedWorkspace): Promise<void> {
+  await registry.workspaces.put(entry);
+  await setActiveRoom(entry.room);
+}
+
+export async function getActiveRoom(): Promise<string | undefined> {
+  return (await registry.settings.get('activeRoom'))?.value;
+}
+
+export async function setActiveRoom(room: string): Promise<void> {
+  await registry.settings.put({ key: 'activeRoom', value: room });
+}
+
+/** The relay new workspaces use unless the creator types another. */
+export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:1234';

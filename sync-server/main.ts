@@ -1,0 +1,49 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, readConfig, type RelayConfig } from './config.ts';
+import { createRelayServer } from './http.ts';
+import { log } from './log.ts';
+import { Relay } from './relay.ts';
+import { openSqliteStorage } from './storage/sqlite.ts';
+
+const FORCED_EXIT_MS = 10_000;
+
+async function main(config: RelayConfig): Promise<void> {
+  const storage = openSqliteStorage(config.dataDir);
+  const relay = new Relay(storage, config);
+  const server = createRelayServer(relay, storage);
+  server.listen(config.port, config.host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  log('listening', { host: config.host, port, dataDir: config.dataDir });
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log('shutdown', { signal });
+    setTimeout(() => {
+      log('shutdown-forced', { afterMs: FORCED_EXIT_MS });
+      process.exit(1);
+    }, FORCED_EXIT_MS).unref();
+    try {
+      server.close();
+      await relay.close();
+      await storage.close();
+      log('stopped', {});
+      process.exit(0);
+    } catch (error) {
+      log('shutdown-failed', { message: String(error) });
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
+}
+
+try {
+  await main(readConfig());
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error instanceof Error ? error.stack : error)}\n`);
+  process.exit(1);
+}
