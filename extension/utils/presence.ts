@@ -4,9 +4,9 @@ import type { Role } from '../../core/index.ts';
 /** What the popup and side panel show about the relay connection. */
 export type SyncState = 'offline' | 'connecting' | 'synced';
 
-/** Someone else who has this workspace open right now. */
+/** Someone else who has this workspace open right now (once, however many tabs they have open). */
 export interface Peer {
-  clientId: number;
+  memberId: string;
   name: string;
   role: Role;
 }
@@ -38,12 +38,13 @@ export function observePeers(
   const { awareness } = provider;
   awareness.setLocalStateField('user', me);
   const update = () => {
-    const peers: Peer[] = [];
-    awareness.getStates().forEach((state, clientId) => {
+    const peers = new Map<string, Peer>();
+    awareness.getStates().forEach((state) => {
       const user = state.user as Peer | undefined;
-      if (clientId !== awareness.clientID && user?.name) peers.push({ clientId, name: user.name, role: user.role });
+      // A popup and a side panel of the same person are two awareness clients.
+      if (user?.name && user.memberId !== me.memberId) peers.set(user.memberId, { memberId: user.memberId, name: user.name, role: user.role });
     });
-    listener(peers);
+    listener([...peers.values()]);
   };
   awareness.on('change', update);
   update();

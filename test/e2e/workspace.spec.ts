@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
+import { closeAll, launchProfile, type Profile } from './browser.ts';
+import { TandemPage } from './pages/tandem-page.ts';
+import { freePort } from './free-port.ts';
+
+// One story, step by step, as a mentor and a mentee in two separate browser
+// profiles would live it: each step builds on the one before.
+describe('a mentor and a mentee sharing a workspace', () => {
+  let dir: string;
+  let port: number;
+  let relay: RelayProcess | undefined;
+  let mentor: Profile | undefined;
+  let mentee: Profile | undefined;
+  let mentorPopup: TandemPage;
+  let menteeSidePanel: TandemPage;
+  let menteePopup: TandemPage;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'));
+    port = await freePort();
+    relay = await startRelay({ dataDir: join(dir, 'relay'), env: { PORT: String(port) } });
+    mentor = await launchProfile(join(dir, 'mentor'));
+    mentee = await launchProfile(join(dir, 'mentee'));
+  });
+
+  afterAll(async () => {
+    await closeAll(mentor, mentee);
+    await relay?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lets the mentor create a workspace and the mentee join it with the invite code', async () => {
+    mentorPopup = await TandemPage.open(mentor!, 'popup');
+    await mentorPopup.screenshot('popup-empty');
+    await mentorPopup.createWorkspace({ name: 'Ada & Ben, clinical year', displayName: 'Ada', role: 'mentor', relayUrl: `ws://127.0.0.1:${port}` });
+    await mentorPopup.waitForStatus(/Synced/);
+    const code = await mentorPopup.inviteCode();
+    expect(code).toMatch(/^tandem1\./);
+
+    menteePopup = await TandemPage.open(mentee!, 'popup');
+    await menteePopup.joinWorkspace({ code, displayName: 'Ben', role: 'mentee' });
+    await menteePopup.waitForStatus(/Synced/);
+    await menteePopup.page.getByText('Ada & Ben, clinical year', { exact: true }).waitFor({ timeout: 10_000 });
+    await mentorPopup.waitForStatus(/Here now: Ben/);
+  });
+
+  it('shows a bad invite code a clear error and joins nothing', async () => {
+    const other = await TandemPage.open(mentee!, 'popup');
+    await other.page.getByRole('button', { name: 'New or join' }).click();
+    await other.joinWorkspace({ code: 'tandem1.garbage!!', displayName: 'Ben', role: 'mentee' });
+    const alert = await other.page.getByRole('alert').textContent();
+    expect(alert).toMatch(/damaged or incomplete/);
+    await other.page.close();
+  });
+
+  it('shows an item the mentor adds in the popup live in the mentee\'s side panel', async () => {
+    menteeSidePanel = await TandemPage.open(mentee!, 'sidepanel');
+    await menteeSidePanel.waitForStatus(/Synced/);
+    // Ben now has two pages open; Ada still sees one Ben, and Ben does not see himself.
+    await mentorPopup.waitForStatus(/Here now: Ben\s*$/);
+    await menteeSidePanel.waitForStatus(/Here now: Ada\s*$/);
+    await mentorPopup.addAgendaItem('Exam plan');
+    await mentorPopup.addAgendaItem('Placement worries');
+    await menteeSidePanel.waitForAgenda((a) => a.join('|') === 'Exam plan|Placement worries', 'the mentor\'s items');
+  });
+
+  it('merges both people typing in the same title at the same time', async () => {
+    const mine = mentorPopup.titleField(0);
+    const theirs = menteeSidePanel.titleField(0);
+    await mine.click();
+    await mine.press('End');
+    await theirs.click();
+    await theirs.press('Home');
+    await Promise.all([
+      mine.pressSequentially(' for boards', { delay: 40 }),
+      theirs.pressSequentially('Draft: ', { delay: 40 }),
+    ]);
+    const expected = 'Draft: Exam plan for boards';
+    await mentorPopup.waitForAgenda((a) => a[0] === expected, 'merged title in the popup');
+    await menteeSidePanel.waitForAgenda((a) => a[0] === expected, 'merged title in the side panel');
+  });
+
+  it('syncs checking off, reordering and removing items both ways', async () => {
+    await menteeSidePanel.page.getByLabel('Done: Placement worries').check();
+    await mentorPopup.waitForAgenda((a) => a[1] === '✓ Placement worries', 'the mentee\'s check');
+    await mentorPopup.page.getByLabel('Move up: Placement worries').click();
+    await menteeSidePanel.waitForAgenda((a) => a[0] === '✓ Placement worries', 'the mentor\'s reorder');
+    await mentorPopup.addAgendaItem('Scratch');
+    await menteeSidePanel.waitForAgenda((a) => a.includes('Scratch'), 'the new item');
+    await menteeSidePanel.page.getByLabel('Remove: Scratch').click();
+    await mentorPopup.waitForAgenda((a) => !a.includes('Scratch'), 'the removal');
+    await mentorPopup.screenshot('popup-agenda');
+    await menteeSidePanel.screenshot('sidepanel-agenda');
+  });
+
+  it('keeps offline edits through a browser restart and merges them when the relay is back', async () => {
+    await relay!.stop();
+    await menteeSidePanel.waitForStatus(/Offline|Connecting/);
+    await mentorPopup.waitForStatus(/Offline|Connecting/);
+    await menteeSidePanel.addAgendaItem('Written offline by Ben');
+    await mentorPopup.addAgendaItem('Written offline by Ada');
+    await menteeSidePanel.waitForAgenda((a) => a.includes('Written offline by Ben'), 'the offline item before the restart');
+
+    await closeAll(mentee);
+    mentee = await launchProfile(join(dir, 'mentee'));
+    menteeSidePanel = await TandemPage.open(mentee, 'sidepanel');
+    await menteeSidePanel.waitForAgenda((a) => a.includes('Written offline by Ben'), 'the offline item after the restart');
+    expect(await menteeSidePanel.agenda()).not.toContain('Written offline by Ada');
+    await menteeSidePanel.screenshot('sidepanel-offline');
+
+    relay = await startRelay({ dataDir: join(dir, 'relay'), env: { PORT: String(port) } });
+    const both = (a: string[]) => a.includes('Written offline by Ben') && a.includes('Written offline by Ada');
+    const seenByMentee = await menteeSidePanel.waitForAgenda(both, 'both offline items at the mentee');
+    const seenByMentor = await mentorPopup.waitForAgenda(both, 'both offline items at the mentor');
+    expect(seenByMentor).toEqual(seenByMentee);
+    await menteeSidePanel.waitForStatus(/Synced/);
+  });
+});
