@@ -16,6 +16,8 @@ async function main(config: RelayConfig): Promise<void> {
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   log('listening', { host: config.host, port, dataDir: config.dataDir });
+  // For the person who started it; stdout stays one JSON event per line.
+  process.stderr.write(`Tandem relay listening at ws://${config.host}:${port} (data in ${config.dataDir})\n`);
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
