@@ -10,3 +10,9 @@ export * from './workspace.ts';
 export * from './snapshot.ts';
 export * from './invite.ts';
 export * from './relay-protocol.ts';
+export { VisibilitySchema, visibilityOf, type Visibility, type Place } from './visibility.ts';
+// The notebook's doc accessor stays inside core: see private-notebook.ts.
+export {
+  PrivateNotebook, openPrivateNotebook, onNotebookUpdate, applyNotebookUpdate, encodeNotebook,
+  observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
+} from './private-notebook.ts';

@@ -6,6 +6,7 @@ import { MeetingSchema } from './meetings.ts';
 import { WorkspaceMetaSchema } from './workspace.ts';
 import { compareAgendaItems } from './agenda.ts';
 import { parseOrThrow } from './errors.ts';
+import { observeDoc } from './observe.ts';
 
 export const WorkspaceSnapshotSchema = z.object({
   meta: WorkspaceMetaSchema,
@@ -59,9 +60,5 @@ export function parseWorkspaceSnapshot(data: unknown): WorkspaceSnapshot {
  * Returns the unsubscribe.
  */
 export function observeWorkspace(doc: WorkspaceDoc, listener: (origin: unknown) => void): () => void {
-  const onAfterTransaction = (transaction: Y.Transaction) => {
-    if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) listener(transaction.origin);
-  };
-  doc.on('afterTransaction', onAfterTransaction);
-  return () => doc.off('afterTransaction', onAfterTransaction);
+  return observeDoc(doc, listener);
 }

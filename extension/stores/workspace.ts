@@ -2,12 +2,14 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import {
   addAgendaItem, createWorkspace, decodeInvite, editAgendaItemTitle, hasWorkspace, joinWorkspace,
-  moveAgendaItem, newRoomCredentials, observeWorkspace, readWorkspace, removeAgendaItem,
+  moveAgendaItem, newRoomCredentials, observeNotebook, observeWorkspace, readWorkspace, removeAgendaItem,
   setAgendaItemDone, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
 import { openConnection, type WorkspaceConnection } from '../utils/connection.ts';
+import { openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
 import { getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspace, setActiveRoom, type JoinedWorkspace } from '../utils/registry.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 const JOIN_TIMEOUT_MS = 15_000;
 
@@ -19,12 +21,15 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const joined = ref<JoinedWorkspace[]>([]);
   const active = ref<JoinedWorkspace | null>(null);
   const snapshot = shallowRef<WorkspaceSnapshot | null>(null);
+  /** Bumped after every change to the shared doc or the private notebook; queries depend on it. */
+  const revision = ref(0);
   const syncState = ref<SyncState>('offline');
   const peers = ref<Peer[]>([]);
   const error = ref<string | null>(null);
   const loading = ref(true);
-  // The connection is a foreign object graph: never made reactive.
+  // The connection and notebook are foreign object graphs: never made reactive.
   let connection: WorkspaceConnection | null = null;
+  let local: LocalNotebook | null = null;
   let unsubscribe: (() => void)[] = [];
 
   function close() {
@@ -32,10 +37,14 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     unsubscribe = [];
     connection?.destroy();
     connection = null;
+    local?.close();
+    local = null;
     snapshot.value = null;
+    revision.value++;
   }
 
   function refresh() {
+    revision.value++;
     if (!connection || !hasWorkspace(connection.doc)) return;
     try {
       snapshot.value = readWorkspace(connection.doc);
@@ -45,12 +54,15 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
-  function attach(entry: JoinedWorkspace, conn: WorkspaceConnection) {
+  async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection) {
     close();
+    const notebook = await openLocalNotebook(entry.room, entry.memberId, (e) => (error.value = e.message));
     connection = conn;
+    local = notebook;
     active.value = entry;
     unsubscribe.push(
       observeWorkspace(conn.doc, refresh),
+      observeNotebook(notebook.notebook, () => revision.value++),
       observeSyncState(conn.provider, (state) => (syncState.value = state)),
       observePeers(conn.provider, { name: entry.displayName, role: entry.role, memberId: entry.memberId }, (list) => (peers.value = list)),
     );
@@ -70,7 +82,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function open(entry: JoinedWorkspace) {
     const conn = openConnection(entry.room, entry.relayUrl, entry.token);
     await conn.whenLoaded;
-    attach(entry, conn);
+    await attach(entry, conn);
     await setActiveRoom(entry.room);
   }
 
@@ -82,7 +94,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const entry: JoinedWorkspace = { room, token, memberId, relayUrl: input.relayUrl, name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
     await saveJoinedWorkspace(entry);
     joined.value = await listJoinedWorkspaces();
-    attach(entry, conn);
+    await attach(entry, conn);
   }
 
   /** Joins from an invite code; waits for the workspace to arrive from the relay before adding us. */
@@ -105,27 +117,38 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const entry: JoinedWorkspace = { room: invite.room, token: invite.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
     await saveJoinedWorkspace(entry);
     joined.value = await listJoinedWorkspaces();
-    attach(entry, conn);
+    await attach(entry, conn);
   }
 
-  /** Runs a core write on the open doc, turning a failure into a visible message. */
-  function write(fn: (doc: WorkspaceConnection['doc']) => void) {
-    if (!connection) return;
+  /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
+  function context(): WorkspaceContext | null {
+    if (!connection || !local || !active.value) return null;
+    return { doc: connection.doc, notebook: local.notebook, memberId: active.value.memberId, awareness: connection.provider.awareness };
+  }
+
+  /**
+   * Runs a named `core` write on the open workspace, turning a failure into a
+   * visible message. Returns what the write returned, or undefined when it failed.
+   */
+  function write<T>(fn: (ctx: WorkspaceContext) => T): T | undefined {
+    const ctx = context();
+    if (!ctx) return undefined;
     try {
-      fn(connection.doc);
+      return fn(ctx);
     } catch (e) {
       error.value = (e as Error).message;
+      return undefined;
     }
   }
 
   const me = () => active.value?.memberId ?? '';
   return {
-    joined, active, snapshot, syncState, peers, error, loading,
-    load, open, create, join, close,
-    addItem: (meetingId: string, title: string) => write((doc) => addAgendaItem(doc, meetingId, { title, createdBy: me() })),
-    renameItem: (meetingId: string, itemId: string, title: string) => write((doc) => editAgendaItemTitle(doc, meetingId, itemId, title)),
-    setDone: (meetingId: string, itemId: string, done: boolean) => write((doc) => setAgendaItemDone(doc, meetingId, itemId, done)),
-    moveItem: (meetingId: string, itemId: string, toIndex: number) => write((doc) => moveAgendaItem(doc, meetingId, itemId, toIndex)),
-    removeItem: (meetingId: string, itemId: string) => write((doc) => removeAgendaItem(doc, meetingId, itemId)),
+    joined, active, snapshot, revision, syncState, peers, error, loading,
+    load, open, create, join, close, context, write,
+    addItem: (meetingId: string, title: string) => write(({ doc }) => addAgendaItem(doc, meetingId, { title, createdBy: me() })),
+    renameItem: (meetingId: string, itemId: string, title: string) => write(({ doc }) => editAgendaItemTitle(doc, meetingId, itemId, title)),
+    setDone: (meetingId: string, itemId: string, done: boolean) => write(({ doc }) => setAgendaItemDone(doc, meetingId, itemId, done)),
+    moveItem: (meetingId: string, itemId: string, toIndex: number) => write(({ doc }) => moveAgendaItem(doc, meetingId, itemId, toIndex)),
+    removeItem: (meetingId: string, itemId: string) => write(({ doc }) => removeAgendaItem(doc, meetingId, itemId)),
   };
 });

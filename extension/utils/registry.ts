@@ -19,14 +19,25 @@ interface Setting {
   value: string;
 }
 
+/** One stored update of a member's private notebook (see `core/private-notebook.ts`). */
+export interface NotebookUpdate {
+  seq?: number;
+  /** `<room>:<memberId>`: one notebook per member per workspace. */
+  notebook: string;
+  update: Uint8Array;
+}
+
 /** The device's own registry: joined workspaces and small settings. Never synced. */
 class RegistryDb extends Dexie {
   workspaces!: Table<JoinedWorkspace, string>;
   settings!: Table<Setting, string>;
+  /** Private notebooks live here, on this device only: no provider ever reads this table. */
+  notebookUpdates!: Table<NotebookUpdate, number>;
 
   constructor() {
     super('tandem-registry');
     this.version(1).stores({ workspaces: 'room, joinedAt', settings: 'key' });
+    this.version(2).stores({ notebookUpdates: '++seq, notebook' });
   }
 }
 

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-import { RELAY_PROTOCOL, relayProtocols as clientProtocols } from '../../core/relay-protocol.ts';
+import { RELAY_PROTOCOL, relayProtocols as clientProtocols } from '../../core/index.ts';
 
 export { RELAY_PROTOCOL };
 
