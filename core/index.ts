@@ -16,3 +16,4 @@ export {
   PrivateNotebook, openPrivateNotebook, onNotebookUpdate, applyNotebookUpdate, encodeNotebook,
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
+export * from './topics.ts';

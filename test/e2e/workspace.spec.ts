@@ -6,6 +6,7 @@ import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
 import { closeAll, launchProfile, type Profile } from './browser.ts';
 import { TandemPage } from './pages/tandem-page.ts';
 import { freePort } from './free-port.ts';
+import { seriousAxeViolations } from './axe.ts';
 
 // One story, step by step, as a mentor and a mentee in two separate browser
 // profiles would live it: each step builds on the one before.
@@ -36,6 +37,7 @@ describe('a mentor and a mentee sharing a workspace', () => {
   it('lets the mentor create a workspace and the mentee join it with the invite code', async () => {
     mentorPopup = await TandemPage.open(mentor!, 'popup');
     await mentorPopup.screenshot('popup-empty');
+    expect(await seriousAxeViolations(mentorPopup.page)).toEqual([]);
     await mentorPopup.createWorkspace({ name: 'Ada & Ben, clinical year', displayName: 'Ada', role: 'mentor', relayUrl: `ws://127.0.0.1:${port}` });
     await mentorPopup.waitForStatus(/Synced/);
     const code = await mentorPopup.inviteCode();
@@ -95,6 +97,8 @@ describe('a mentor and a mentee sharing a workspace', () => {
     await mentorPopup.waitForAgenda((a) => !a.includes('Scratch'), 'the removal');
     await mentorPopup.screenshot('popup-agenda');
     await menteeSidePanel.screenshot('sidepanel-agenda');
+    expect(await seriousAxeViolations(mentorPopup.page)).toEqual([]);
+    expect(await seriousAxeViolations(menteeSidePanel.page)).toEqual([]);
   });
 
   it('keeps offline edits through a browser restart and merges them when the relay is back', async () => {
