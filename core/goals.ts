@@ -4,7 +4,7 @@ import { LOCAL_ORIGIN } from './origin.ts';
 import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
 import { placeDoc, visibilityOf, VisibilitySchema, type Place } from './visibility.ts';
-import { TopicAreaSchema, TopicIdSchema } from './topics.ts';
+import { builtInTopic, TOPIC_AREA_LABELS, TopicAreaSchema, TopicIdSchema } from './topics.ts';
 import { goalMap, goalsMap } from './goal-doc.ts';
 import type { Member } from './members.ts';
 
@@ -32,6 +32,15 @@ export const GoalTopicSchema = z.string().refine(
   (value) => TopicAreaSchema.safeParse(value).success || TopicIdSchema.safeParse(value).success,
   'Pick a topic area such as "academics", or a topic such as "academics.exams".',
 );
+
+/** How a goal's topic reads: the area's name, or "Area: topic" for a built-in topic; '' for none. */
+export function goalTopicLabel(topic: string | null): string {
+  if (!topic) return '';
+  const area = TopicAreaSchema.safeParse(topic);
+  if (area.success) return TOPIC_AREA_LABELS[area.data];
+  const known = builtInTopic(topic);
+  return known ? `${TOPIC_AREA_LABELS[known.area]}: ${known.title}` : topic;
+}
 
 const fields = {
   title: z.string().trim()

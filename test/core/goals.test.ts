@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as core from '../../core/index.ts';
 import {
-  addGoal, addGoalCheckIn, defaultGoalOwner, getGoal, goalCheckInTimeline, goalProgress, groupGoalsByStatus,
+  addGoal, addGoalCheckIn, defaultGoalOwner, getGoal, goalTopicLabel, goalCheckInTimeline, goalProgress, groupGoalsByStatus,
   listGoalOverviews, listGoals, openPrivateNotebook, removeGoal, removeGoalCheckIn, setGoalStatus, updateGoal,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
@@ -27,6 +27,8 @@ describe('goals', () => {
       successCriteria: '400 questions at 70 % or better', targetDate: '2026-03-01', ownerId: BEN, createdBy: ADA,
     });
     expect(getGoal(doc!, id)).toMatchObject({ topic: 'academics.exams', targetDate: '2026-03-01', ownerId: BEN, createdBy: ADA });
+    expect(goalTopicLabel('academics.exams')).toBe('Academics: Exams');
+    expect(goalTopicLabel('psychosocial')).toBe('Psychosocial');
   });
 
   it('rejects a goal without a title, a bad date and an unknown topic with messages that say what to do', () => {
