@@ -155,3 +155,15 @@ export function defaultGoalOwner(members: readonly Pick<Member, 'id' | 'role'>[]
   const mentees = members.filter((m) => m.role === 'mentee');
   return mentees.length === 1 ? mentees[0]!.id : me;
 }
+
+type EditableGoal = Pick<Goal, 'title' | 'why' | 'topic' | 'successCriteria' | 'targetDate' | 'ownerId'>;
+
+/**
+ * The fields a person changed in an edit form that started from `before`. Saving
+ * only these (rather than the whole form) keeps what another member changed in
+ * the other fields meanwhile.
+ */
+export function changedGoalFields(before: EditableGoal, after: EditableGoal): GoalPatch {
+  const keys = ['title', 'why', 'topic', 'successCriteria', 'targetDate', 'ownerId'] as const;
+  return Object.fromEntries(keys.filter((key) => before[key] !== after[key]).map((key) => [key, after[key]]));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as core from '../../core/index.ts';
 import {
-  addGoal, addGoalCheckIn, defaultGoalOwner, getGoal, goalTopicLabel, goalCheckInTimeline, goalProgress, groupGoalsByStatus,
+  addGoal, addGoalCheckIn, changedGoalFields, defaultGoalOwner, getGoal, goalTopicLabel, goalCheckInTimeline, goalProgress, groupGoalsByStatus,
   listGoalOverviews, listGoals, openPrivateNotebook, removeGoal, removeGoalCheckIn, setGoalStatus, updateGoal,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
@@ -64,6 +64,19 @@ describe('goals', () => {
       title: 'Present at journal club in May', successCriteria: 'Slides reviewed by Ada a week before',
       targetDate: '2026-05-20', status: 'in-progress',
     });
+  });
+
+  it('saves only the fields an edit form changed, so a concurrent edit of another field holds', () => {
+    const { docs: [a, b], sync } = createPeers(2);
+    const id = addGoal(a!, { title: 'Sleep by 11', why: 'Early rounds', createdBy: BEN });
+    sync();
+    const formStart = getGoal(a!, id)!;
+    updateGoal(b!, id, { why: 'Early rounds and the 7 am huddle' });
+    sync();
+    updateGoal(a!, id, changedGoalFields(formStart, { ...formStart, title: 'Sleep by 11 on weeknights' }));
+    sync();
+    expect(getGoal(b!, id)).toMatchObject({ title: 'Sleep by 11 on weeknights', why: 'Early rounds and the 7 am huddle' });
+    expect(getGoal(a!, id)).toEqual(getGoal(b!, id));
   });
 
   it('lists goals in the same order on every peer when added at the same moment', () => {

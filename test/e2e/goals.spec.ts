@@ -89,6 +89,21 @@ describe('goals shared between a mentor and a mentee', () => {
     expect(entry).toMatch(/^40 % .* by Ada → In progress Half of the bank done; ECGs are the hard part$/);
   });
 
+  it('keeps a goal Ben marks "only me" off Ada\'s list while his edits to the shared goal reach her', async () => {
+    await ben.backToList();
+    await ben.createPrivateGoal('Talk to someone about sleep');
+    expect(await ben.goals()).toEqual([
+      { group: 'In progress', title: 'Finish the cardiology question bank', progress: 40 },
+      { group: 'Not started', title: 'Talk to someone about sleep', progress: 0 },
+    ]);
+    await ben.openGoal('Finish the cardiology question bank');
+    await ben.editOpenGoal({ why: 'Block exam in March; cardiology is my weakest area' });
+
+    await eventually(() => ada.detail().textContent(), (t) => t?.includes('cardiology is my weakest area') ?? false, 'Ben\'s edit on Ada\'s side');
+    await ada.backToList();
+    expect((await ada.goals()).map((g) => g.title)).toEqual(['Finish the cardiology question bank']);
+  });
+
   it('fits the side panel at 320 px with the goal open', async () => {
     const panel = await TandemPage.open(pair.mentee, 'sidepanel');
     await panel.page.setViewportSize({ width: 320, height: 720 });

@@ -72,6 +72,33 @@ export class GoalsPage {
     await form.getByRole('button', { name: 'Add check-in' }).click();
   }
 
+  /** Walks the SMART steps with the keyboard, answering only the title, and keeps the goal to this device. */
+  async createPrivateGoal(title: string): Promise<void> {
+    await this.newGoalButton().press('Enter');
+    await this.waitForStep(/Step 1 of 4/);
+    await this.page.keyboard.type(title);
+    for (const step of [2, 3, 4]) {
+      await this.page.keyboard.press('Enter');
+      await this.waitForStep(new RegExp(`Step ${step} of 4`));
+    }
+    await this.flow().getByLabel('Only me, kept on this device').check();
+    await this.page.keyboard.press('Enter');
+    await this.newGoalButton().waitFor();
+  }
+
+  async editOpenGoal(changes: { why: string }): Promise<void> {
+    await this.detail().getByRole('button', { name: 'Edit goal' }).click();
+    const form = this.detail().locator('form', { has: this.page.getByRole('heading', { name: 'Edit goal' }) });
+    await form.getByLabel('Why it matters now').fill(changes.why);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  async backToList(): Promise<void> {
+    await this.page.getByRole('button', { name: '← All goals' }).click();
+    await this.newGoalButton().waitFor();
+  }
+
   /** The check-ins on the open goal, newest first, as their text reads. */
   async checkIns(): Promise<string[]> {
     return this.page.getByRole('list', { name: 'Check-ins, newest first' }).locator('li')
