@@ -17,3 +17,7 @@ export {
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
 export * from './topics.ts';
+export * from './goals.ts';
+export * from './goal-check-ins.ts';
+export * from './goal-overview.ts';
+export * from './goal-prompts.ts';
