@@ -17,3 +17,6 @@ export {
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
 export * from './topics.ts';
+export * from './notes.ts';
+export * from './agenda-notes.ts';
+export * from './talking-points.ts';
