@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { agendaItemMap, type WorkspaceDoc } from './doc.ts';
+import { agendaItemMap, agendaMap, type WorkspaceDoc } from './doc.ts';
 import { richTextToPlain } from './rich-text.ts';
 
 /**
@@ -21,9 +21,12 @@ function notesOf(doc: WorkspaceDoc, meetingId: string, itemId: string): Y.XmlFra
   return notes instanceof Y.XmlFragment ? notes : undefined;
 }
 
-/** True when the item carries a notes body (every item added by this version does). */
+/**
+ * True when the item carries a notes body (every item added by this version
+ * does); false when it has none or was just removed by someone else.
+ */
 export function hasAgendaItemNotes(doc: WorkspaceDoc, meetingId: string, itemId: string): boolean {
-  return notesOf(doc, meetingId, itemId) !== undefined;
+  return agendaMap(doc, meetingId).get(itemId)?.get('notes') instanceof Y.XmlFragment;
 }
 
 /**
