@@ -2,13 +2,15 @@ import * as Y from 'yjs';
 import { agendaItemMap, agendaMap, type WorkspaceDoc } from './doc.ts';
 import { richTextToPlain } from './rich-text.ts';
 
-/**
+/*
  * Notes taken on an agenda item: a rich-text body (`notes`, a `Y.XmlFragment`)
  * that `addAgendaItem` creates together with the item. It is never created later
  * on demand: two members opening the notes of an older item at once would each
  * make a fragment under the same key, and one of them, with what was typed in
  * it, would be lost.
  */
+
+/** An agenda item without a notes body: it was added before agenda items had notes. */
 export class MissingAgendaNotesError extends Error {
   constructor(itemId: string) {
     super(`Agenda item "${itemId}" was added by an older version of Tandem and has no notes. Add it again to take notes on it.`);

@@ -64,8 +64,10 @@ describe('notes', () => {
     await editor.press('Enter');
     await editor.pressSequentially('Key dates', { delay: 20 });
     await editor.press('Shift+Home');
+    // Shift+Tab leaves the text for the toolbar, whose one Tab stop is its first button.
+    await ada.page.keyboard.press('Shift+Tab');
     const bold = ada.page.getByRole('button', { name: 'Bold' });
-    await bold.focus();
+    expect(await bold.evaluate((el) => el === document.activeElement)).toBe(true);
     await ada.page.keyboard.press('Enter');
     await eventually(() => bold.getAttribute('aria-pressed'), (v) => v === 'true', 'the Bold button pressed');
     await ben.page.locator('[aria-label="Note text"] strong', { hasText: 'Key dates' }).waitFor();
@@ -159,6 +161,11 @@ describe('notes', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousAxeViolations(panel.page)).toEqual([]);
     await panel.tandem.screenshot('notes-sidepanel');
+    await panel.page.emulateMedia({ colorScheme: 'dark' });
+    await panel.openNote('Exam plan');
+    await NotesPage.waitForEditorText(panel.noteText(), (t) => t.startsWith('Ada: start with anatomy'), 'the shared note in the side panel');
+    expect(await seriousAxeViolations(panel.page)).toEqual([]);
+    await panel.tandem.screenshot('notes-sidepanel-dark');
     await panel.page.close();
   });
 });
