@@ -110,6 +110,28 @@ describe('notes', () => {
     expect(listNotesIn(docs[1]!)).toEqual([]);
   });
 
+  it('reads headings and list entries of a shared body as lines of plain text', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, { title: 'Structure', createdBy: ADA });
+    const body = sharedNoteBody(doc, id);
+    doc.transact(() => {
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', '3');
+      heading.insert(0, [new Y.XmlText('Key dates')]);
+      const list = new Y.XmlElement('bulletList');
+      list.insert(0, ['May 2', 'June 9'].map((date) => {
+        const item = new Y.XmlElement('listItem');
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(date)]);
+        item.insert(0, [paragraph]);
+        return item;
+      }));
+      body.insert(0, [heading, list]);
+      (heading.get(0) as Y.XmlText).format(0, 3, { bold: true });
+    });
+    expect(listNotesIn(doc)[0]!.text).toBe('Key dates\nMay 2\nJune 9');
+  });
+
   it('never hands a private note to an editor binding', () => {
     const notebook = openPrivateNotebook();
     const id = addNote(notebook, { title: 'Secret', createdBy: BEN });
