@@ -57,6 +57,7 @@ export function addAgendaItem(doc: WorkspaceDoc, meetingId: string, input: NewAg
     const item = new Y.Map<unknown>();
     item.set('id', id);
     item.set('title', new Y.Text(title));
+    item.set('notes', new Y.XmlFragment());
     item.set('done', false);
     item.set('order', keyBetween(last?.order ?? null, null));
     item.set('ownerId', ownerId ?? createdBy);

@@ -21,3 +21,6 @@ export * from './goals.ts';
 export * from './goal-check-ins.ts';
 export * from './goal-overview.ts';
 export * from './goal-prompts.ts';
+export * from './notes.ts';
+export * from './agenda-notes.ts';
+export * from './talking-points.ts';

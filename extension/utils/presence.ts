@@ -29,6 +29,38 @@ export function observeSyncState(provider: WebsocketProvider, listener: (state: 
   };
 }
 
+/** Relative luminance of an sRGB colour, as WCAG defines it. */
+function luminance([r, g, b]: number[]): number {
+  const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+}
+
+function hslToRgb(hue: number, saturation: number, lightness: number): number[] {
+  const k = (n: number) => (n + hue / 30) % 12;
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  return [0, 8, 4].map((n) => lightness - a * Math.max(-1, Math.min(k(n) - 3, 9 - k(n), 1)));
+}
+
+/**
+ * A member's colour for carets and selections: the hue comes from their id, so it
+ * is the same on every device, and the lightness is tuned to a luminance of 0.16,
+ * where white label text keeps a 4.5:1 contrast and the caret still stands 3:1
+ * off the dark theme's background. Always `#rrggbb`, the only form editors accept.
+ */
+export function memberColor(memberId: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < memberId.length; i++) hash = Math.imul(hash ^ memberId.charCodeAt(i), 16777619);
+  const hue = (hash >>> 0) % 360;
+  let low = 0;
+  let high = 1;
+  for (let step = 0; step < 20; step++) {
+    const mid = (low + high) / 2;
+    if (luminance(hslToRgb(hue, 0.75, mid)) < 0.16) low = mid;
+    else high = mid;
+  }
+  return `#${hslToRgb(hue, 0.75, low).map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** Announces who we are and reports who else is here (y-websocket awareness). Returns the unsubscribe. */
 export function observePeers(
   provider: WebsocketProvider,
@@ -36,7 +68,7 @@ export function observePeers(
   listener: (peers: Peer[]) => void,
 ): () => void {
   const { awareness } = provider;
-  awareness.setLocalStateField('user', me);
+  awareness.setLocalStateField('user', { ...me, color: memberColor(me.memberId) });
   const update = () => {
     const peers = new Map<string, Peer>();
     awareness.getStates().forEach((state) => {

@@ -1,0 +1,80 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { LOCAL_ORIGIN } from './origin.ts';
+import type { WorkspaceDoc } from './doc.ts';
+import { newId } from './ids.ts';
+import { parseOrThrow } from './errors.ts';
+import type { PrivateNotebook } from './private-notebook.ts';
+import { placeDoc, visibilityOf, VisibilitySchema, type Place } from './visibility.ts';
+
+/**
+ * What someone wants to bring up in a meeting. Private by default (kept in their
+ * notebook, so a mentee can prepare a difficult topic before deciding to raise
+ * it); shared ones reach every member. Both places use the root map
+ * `talkingPoints` (point id -> Y.Map).
+ */
+export const TalkingPointTextSchema = z.string().trim()
+  .min(1, 'Type what you want to bring up.')
+  .max(300, 'Keep a talking point under 300 characters; put the details in a note.');
+
+export const TalkingPointSchema = z.object({
+  id: z.string().min(1),
+  meetingId: z.string().min(1),
+  text: TalkingPointTextSchema,
+  done: z.boolean(),
+  visibility: VisibilitySchema,
+  createdBy: z.string().min(1),
+  createdAt: z.number().int().nonnegative(),
+});
+export type TalkingPoint = z.infer<typeof TalkingPointSchema>;
+
+function pointsMap(place: Place): Y.Map<Y.Map<unknown>> {
+  return placeDoc(place).getMap('talkingPoints');
+}
+
+function pointMap(place: Place, pointId: string): Y.Map<unknown> {
+  const point = pointsMap(place).get(pointId);
+  if (!point) throw new Error(`Talking point "${pointId}" no longer exists; it may have been removed.`);
+  return point;
+}
+
+/** Adds a talking point for a meeting to `place` (which decides its visibility) and returns its id. */
+export function addTalkingPoint(place: Place, meetingId: string, text: string, by: string, now = Date.now()): string {
+  const value = TalkingPointTextSchema.parse(text);
+  const id = newId();
+  placeDoc(place).transact(() => {
+    const point = new Y.Map<unknown>();
+    point.set('id', id);
+    point.set('meetingId', meetingId);
+    point.set('text', value);
+    point.set('done', false);
+    point.set('createdBy', by);
+    point.set('createdAt', now);
+    pointsMap(place).set(id, point);
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/** Marks a talking point as covered, or not. */
+export function setTalkingPointDone(place: Place, pointId: string, done: boolean): void {
+  placeDoc(place).transact(() => pointMap(place, pointId).set('done', done), LOCAL_ORIGIN);
+}
+
+/** Removes a talking point. Removing one that is already gone does nothing. */
+export function removeTalkingPoint(place: Place, pointId: string): void {
+  placeDoc(place).transact(() => pointsMap(place).delete(pointId), LOCAL_ORIGIN);
+}
+
+/** The talking points for a meeting in one place, oldest first. */
+export function listTalkingPointsIn(place: Place, meetingId: string): TalkingPoint[] {
+  const visibility = visibilityOf(place);
+  return [...pointsMap(place).values()]
+    .filter((point) => point.get('meetingId') === meetingId)
+    .map((point) => parseOrThrow(TalkingPointSchema, { ...point.toJSON(), visibility }, 'A talking point'))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** My private talking points, then the shared ones, for a meeting. */
+export function listTalkingPoints(doc: WorkspaceDoc, notebook: PrivateNotebook, meetingId: string): TalkingPoint[] {
+  return [...listTalkingPointsIn(notebook, meetingId), ...listTalkingPointsIn(doc, meetingId)];
+}
