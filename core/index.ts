@@ -17,3 +17,6 @@ export {
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
 export * from './topics.ts';
+export * from './meeting-templates.ts';
+export * from './action-items.ts';
+export * from './carry-over.ts';
