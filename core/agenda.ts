@@ -1,12 +1,25 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { generateKeyBetween } from 'fractional-indexing';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { agendaItemMap, agendaMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { spliceText } from './text.ts';
 
 export const AgendaTitleSchema = z.string().max(200, 'Keep an agenda item under 200 characters.');
+
+/** A topic of the library (`academics.exams`) or one a workspace added; null when the item has none. */
+export const AgendaTopicIdSchema = z.string().trim().min(1, 'Pick a topic from the list, or none.').max(100).nullable();
+
+export const TimeBoxSchema = z.number('Enter the minutes as a number.')
+  .int('Enter whole minutes.').min(1, 'A time box is at least 1 minute.').max(240, 'Keep a time box under 4 hours.').nullable();
+
+/** Where a carried-over copy came from: the ended meeting and when it was scheduled. */
+export const CarriedFromSchema = z.object({
+  meetingId: z.string().min(1),
+  scheduledFor: z.iso.datetime(),
+});
+export type CarriedFrom = z.infer<typeof CarriedFromSchema>;
 
 export const AgendaItemSchema = z.object({
   id: z.string().min(1),
@@ -15,6 +28,9 @@ export const AgendaItemSchema = z.object({
   /** Fractional index: items sort by `order`, then by `id` when two peers picked the same key. */
   order: z.string().min(1),
   ownerId: z.string().nullable(),
+  topicId: AgendaTopicIdSchema.default(null),
+  timeBoxMinutes: TimeBoxSchema.default(null),
+  carriedFrom: CarriedFromSchema.nullable().default(null),
   createdBy: z.string().min(1),
   createdAt: z.number().int().nonnegative(),
 });
@@ -24,6 +40,8 @@ export const NewAgendaItemSchema = z.object({
   title: AgendaTitleSchema.trim().min(1, 'Type what you want to talk about.'),
   createdBy: z.string().min(1),
   ownerId: z.string().nullable().optional(),
+  topicId: AgendaTopicIdSchema.optional(),
+  timeBoxMinutes: TimeBoxSchema.optional(),
 });
 export type NewAgendaItem = z.infer<typeof NewAgendaItemSchema>;
 
@@ -48,9 +66,18 @@ function keyBetween(lower: string | null, upper: string | null): string {
   return generateKeyBetween(lower, upper);
 }
 
+/**
+ * `count` order keys that sort before every item of the agenda, in order. On an
+ * empty agenda they still sort before the first key an append picks (`a0`), so
+ * items someone appends at the same moment come after them.
+ */
+export function keysBeforeAgenda(doc: WorkspaceDoc, meetingId: string, count: number): string[] {
+  return generateNKeysBetween(null, sortedItems(doc, meetingId)[0]?.order ?? generateKeyBetween(null, null), count);
+}
+
 /** Appends an item to a meeting's agenda and returns its id. */
 export function addAgendaItem(doc: WorkspaceDoc, meetingId: string, input: NewAgendaItem, now = Date.now()): string {
-  const { title, createdBy, ownerId } = NewAgendaItemSchema.parse(input);
+  const { title, createdBy, ownerId, topicId, timeBoxMinutes } = NewAgendaItemSchema.parse(input);
   const id = newId();
   doc.transact(() => {
     const last = sortedItems(doc, meetingId).at(-1);
@@ -60,7 +87,9 @@ export function addAgendaItem(doc: WorkspaceDoc, meetingId: string, input: NewAg
     item.set('notes', new Y.XmlFragment());
     item.set('done', false);
     item.set('order', keyBetween(last?.order ?? null, null));
-    item.set('ownerId', ownerId ?? createdBy);
+    item.set('ownerId', ownerId === undefined ? createdBy : ownerId);
+    item.set('topicId', topicId ?? null);
+    item.set('timeBoxMinutes', timeBoxMinutes ?? null);
     item.set('createdBy', createdBy);
     item.set('createdAt', now);
     agendaMap(doc, meetingId).set(id, item);
@@ -89,6 +118,23 @@ export function setAgendaItemDone(doc: WorkspaceDoc, meetingId: string, itemId: 
 /** Gives an item to a member, or to nobody. */
 export function setAgendaItemOwner(doc: WorkspaceDoc, meetingId: string, itemId: string, ownerId: string | null): void {
   doc.transact(() => agendaItemMap(doc, meetingId, itemId).set('ownerId', ownerId), LOCAL_ORIGIN);
+}
+
+/** Files an item under a topic of the library, or under none (`null`). */
+export function setAgendaItemTopic(doc: WorkspaceDoc, meetingId: string, itemId: string, topicId: string | null): void {
+  const next = AgendaTopicIdSchema.parse(topicId);
+  doc.transact(() => agendaItemMap(doc, meetingId, itemId).set('topicId', next), LOCAL_ORIGIN);
+}
+
+/** Sets how many minutes to spend on an item, or clears the time box (`null`). */
+export function setAgendaItemTimeBox(doc: WorkspaceDoc, meetingId: string, itemId: string, minutes: number | null): void {
+  const next = TimeBoxSchema.parse(minutes);
+  doc.transact(() => agendaItemMap(doc, meetingId, itemId).set('timeBoxMinutes', next), LOCAL_ORIGIN);
+}
+
+/** The minutes of every time-boxed item added up: what the agenda needs. */
+export function agendaMinutes(items: readonly Pick<AgendaItem, 'timeBoxMinutes'>[]): number {
+  return items.reduce((sum, item) => sum + (item.timeBoxMinutes ?? 0), 0);
 }
 
 /**

@@ -24,3 +24,6 @@ export * from './goal-prompts.ts';
 export * from './notes.ts';
 export * from './agenda-notes.ts';
 export * from './talking-points.ts';
+export * from './meeting-templates.ts';
+export * from './action-items.ts';
+export * from './carry-over.ts';

@@ -3,26 +3,36 @@ import { z } from 'zod';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
-import { AgendaItemSchema } from './agenda.ts';
+import { addAgendaItem, AgendaItemSchema, compareAgendaItems } from './agenda.ts';
+import { parseOrThrow } from './errors.ts';
+import { meetingTemplate, MeetingTemplateIdSchema, templateTopicId } from './meeting-templates.ts';
+
+export const MeetingTitleSchema = z.string().trim().min(1, 'Give the meeting a title.').max(120, 'Keep the meeting title under 120 characters.');
 
 export const MeetingSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
   scheduledFor: z.iso.datetime({ message: 'Expected the meeting time as an ISO date-time.' }),
   createdAt: z.number().int().nonnegative(),
+  /** When someone ended the meeting; null while it is still to come (or still running). */
+  endedAt: z.number().int().nonnegative().nullable().default(null),
   agenda: z.array(AgendaItemSchema),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
 export const NewMeetingSchema = z.object({
-  title: z.string().trim().min(1, 'Give the meeting a title.').max(120),
-  scheduledFor: z.iso.datetime(),
+  title: MeetingTitleSchema,
+  scheduledFor: z.iso.datetime({ message: 'Pick a date and time for the meeting.' }),
+  /** Fills the agenda from a template in the same transaction. */
+  templateId: MeetingTemplateIdSchema.nullable().optional(),
+  /** Who scheduled it: owner of the template's items. Defaults to nobody. */
+  createdBy: z.string().min(1).optional(),
 });
 export type NewMeeting = z.infer<typeof NewMeetingSchema>;
 
-/** Schedules a meeting with an empty agenda and returns its id. */
+/** Schedules a meeting, its agenda empty or filled from a template, and returns its id. */
 export function addMeeting(doc: WorkspaceDoc, input: NewMeeting, now = Date.now()): string {
-  const { title, scheduledFor } = NewMeetingSchema.parse(input);
+  const { title, scheduledFor, templateId, createdBy } = NewMeetingSchema.parse(input);
   const id = newId();
   doc.transact(() => {
     const meeting = new Y.Map<unknown>();
@@ -32,17 +42,78 @@ export function addMeeting(doc: WorkspaceDoc, input: NewMeeting, now = Date.now(
     meeting.set('createdAt', now);
     meeting.set('agenda', new Y.Map());
     meetingsMap(doc).set(id, meeting);
+    if (!templateId) return;
+    for (const item of meetingTemplate(templateId).items) {
+      addAgendaItem(doc, id, {
+        title: item.title, createdBy: createdBy ?? 'template', ownerId: null,
+        topicId: templateTopicId(item), timeBoxMinutes: item.timeBoxMinutes,
+      }, now);
+    }
   }, LOCAL_ORIGIN);
   return id;
 }
 
 /**
- * The meeting to prepare for: the earliest one that has not started more than a
- * day ago, or else the latest one. Meetings must be sorted by `scheduledFor`.
+ * Cancels a meeting: it leaves the schedule with its agenda. Cancelling one that
+ * is already gone does nothing.
  */
-export function nextMeeting<M extends Pick<Meeting, 'scheduledFor'>>(meetings: readonly M[], now = Date.now()): M | undefined {
+export function removeMeeting(doc: WorkspaceDoc, meetingId: string): void {
+  doc.transact(() => meetingsMap(doc).delete(meetingId), LOCAL_ORIGIN);
+}
+
+function plainMeeting(meeting: Y.Map<unknown>): unknown {
+  const agenda = meeting.get('agenda');
+  const items = agenda instanceof Y.Map
+    ? [...(agenda as Y.Map<Y.Map<unknown>>).values()].map((item) => ({ ...item.toJSON(), title: String(item.get('title') ?? '') }))
+    : agenda;
+  return { ...meeting.toJSON(), agenda: items };
+}
+
+/**
+ * Hides the extra copies of an item carried over twice: when members ending one
+ * meeting saw different next meetings, each put a copy (with the same id, derived
+ * from the source item) into the meeting it saw. The copy in the earliest meeting
+ * is the one shown, on every peer. `meetings` must be sorted by time.
+ */
+export function hideDuplicateCarryOvers(meetings: Meeting[]): void {
+  const seen = new Set<string>();
+  for (const meeting of meetings) {
+    meeting.agenda = meeting.agenda.filter((item) => item.carriedFrom === null || !seen.has(item.id));
+    for (const item of meeting.agenda) seen.add(item.id);
+  }
+}
+
+/** Sorts meetings by time, then id: the same on every peer. */
+export function compareMeetings(a: Pick<Meeting, 'scheduledFor' | 'id'>, b: Pick<Meeting, 'scheduledFor' | 'id'>): number {
+  return a.scheduledFor.localeCompare(b.scheduledFor) || a.id.localeCompare(b.id);
+}
+
+/** Every meeting of the workspace, validated and sorted by time, agendas in order. */
+export function listMeetings(doc: WorkspaceDoc): Meeting[] {
+  const meetings = [...meetingsMap(doc).values()].map((m) => parseOrThrow(MeetingSchema, plainMeeting(m), 'A meeting'));
+  meetings.sort(compareMeetings);
+  for (const meeting of meetings) meeting.agenda.sort(compareAgendaItems);
+  hideDuplicateCarryOvers(meetings);
+  return meetings;
+}
+
+/** Meetings still to hold (not ended), soonest first, and ended ones, most recent first. */
+export function splitMeetings<M extends Pick<Meeting, 'endedAt'>>(meetings: readonly M[]): { upcoming: M[]; past: M[] } {
+  return {
+    upcoming: meetings.filter((m) => m.endedAt === null),
+    past: meetings.filter((m) => m.endedAt !== null).reverse(),
+  };
+}
+
+/**
+ * The meeting to prepare for: of those not ended, the earliest that has not
+ * started more than a day ago, or else the latest one. Meetings must be sorted by
+ * `scheduledFor`. When every meeting has ended, the last one.
+ */
+export function nextMeeting<M extends Pick<Meeting, 'scheduledFor'> & { endedAt?: number | null }>(meetings: readonly M[], now = Date.now()): M | undefined {
   const dayAgo = now - 24 * 60 * 60 * 1000;
-  return meetings.find((m) => Date.parse(m.scheduledFor) >= dayAgo) ?? meetings.at(-1);
+  const open = meetings.filter((m) => m.endedAt === undefined || m.endedAt === null);
+  return open.find((m) => Date.parse(m.scheduledFor) >= dayAgo) ?? open.at(-1) ?? meetings.at(-1);
 }
 
 /** The default time for a workspace's first meeting: a week from now, on the hour. */

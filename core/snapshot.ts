@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
-import { MeetingSchema } from './meetings.ts';
+import { hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
 import { WorkspaceMetaSchema } from './workspace.ts';
 import { compareAgendaItems } from './agenda.ts';
 import { parseOrThrow } from './errors.ts';
@@ -52,6 +52,7 @@ export function parseWorkspaceSnapshot(data: unknown): WorkspaceSnapshot {
   snapshot.members.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
   snapshot.meetings.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.id.localeCompare(b.id));
   for (const meeting of snapshot.meetings) meeting.agenda.sort(compareAgendaItems);
+  hideDuplicateCarryOvers(snapshot.meetings);
   return snapshot;
 }
 

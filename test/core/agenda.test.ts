@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addAgendaItem, createWorkspace, editAgendaItemTitle, moveAgendaItem, readWorkspace,
-  removeAgendaItem, setAgendaItemDone, setAgendaItemOwner,
+  removeAgendaItem, setAgendaItemDone, setAgendaItemOwner, setAgendaItemTopic, setAgendaItemTimeBox, agendaMinutes,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -99,5 +99,34 @@ describe('agenda', () => {
     removeAgendaItem(docs[1]!, meetingId, id);
     sync();
     expect(() => setAgendaItemDone(docs[0]!, meetingId, id, true)).toThrow(/no longer exists/);
+  });
+
+  it('files items under a topic with a time box, and totals the minutes', () => {
+    const { docs, memberId, meetingId, agenda } = threePeersWithWorkspace();
+    addAgendaItem(docs[0]!, meetingId, { title: 'Exam plan', createdBy: memberId, topicId: 'academics.exams', timeBoxMinutes: 15 });
+    addAgendaItem(docs[0]!, meetingId, { title: 'Catch up', createdBy: memberId });
+    expect(agenda(0).map((i) => [i.topicId, i.timeBoxMinutes])).toEqual([['academics.exams', 15], [null, null]]);
+    expect(agendaMinutes(agenda(0))).toBe(15);
+  });
+
+  it('rejects a time box that is not whole positive minutes, saying what to enter', () => {
+    const { docs, memberId, meetingId } = threePeersWithWorkspace();
+    const id = addAgendaItem(docs[0]!, meetingId, { title: 'x', createdBy: memberId });
+    expect(() => setAgendaItemTimeBox(docs[0]!, meetingId, id, 0)).toThrow('A time box is at least 1 minute.');
+    expect(() => setAgendaItemTimeBox(docs[0]!, meetingId, id, 2.5)).toThrow('Enter whole minutes.');
+    expect(() => setAgendaItemTopic(docs[0]!, meetingId, id, ' ')).toThrow('Pick a topic from the list, or none.');
+  });
+
+  it('converges when three peers set topic, time box and owner of one item at once', () => {
+    const { docs, sync, memberId, meetingId, agenda } = threePeersWithWorkspace();
+    const id = addAgendaItem(docs[0]!, meetingId, { title: 'Exam plan', createdBy: memberId });
+    sync();
+    setAgendaItemTopic(docs[0]!, meetingId, id, 'academics.exams');
+    setAgendaItemTimeBox(docs[1]!, meetingId, id, 20);
+    setAgendaItemOwner(docs[2]!, meetingId, id, 'm2');
+    sync();
+    expect(agenda(1)).toEqual(agenda(0));
+    expect(agenda(2)).toEqual(agenda(0));
+    expect(agenda(0)[0]).toMatchObject({ topicId: 'academics.exams', timeBoxMinutes: 20, ownerId: 'm2' });
   });
 });

@@ -64,7 +64,7 @@ export class NotesPage {
   }
 
   async toggleAgendaNotes(itemTitle: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Notes: ${itemTitle}`, exact: true }).click();
+    await this.page.getByRole('button', { name: `Details: ${itemTitle}`, exact: true }).click();
   }
 
   /** What an editor shows as text, without the other people's caret labels. */
