@@ -17,3 +17,9 @@ export {
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
 export * from './topics.ts';
+export * from './calendar-date.ts';
+export * from './agreement-defaults.ts';
+export * from './agreement.ts';
+export * from './boundaries.ts';
+export * from './agreement-confirmation.ts';
+export * from './away.ts';
