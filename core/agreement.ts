@@ -7,24 +7,7 @@ import { newId } from './ids.ts';
 import { RoleSchema, type Role } from './members.ts';
 import { spliceText } from './text.ts';
 import { DEFAULT_CONFIDENTIALITY, DEFAULT_EXPECTATIONS } from './agreement-defaults.ts';
-
-export const CadenceSchema = z.enum(['weekly', 'every-two-weeks', 'monthly', 'as-needed'], 'Choose weekly, every two weeks, monthly or as needed.');
-export type Cadence = z.infer<typeof CadenceSchema>;
-export const CADENCE_LABELS: Record<Cadence, string> = {
-  'weekly': 'Weekly', 'every-two-weeks': 'Every two weeks', 'monthly': 'Monthly', 'as-needed': 'As needed',
-};
-
-export const ChannelSchema = z.enum(['in-person', 'video', 'phone', 'messages', 'email'], 'Choose in person, video, phone, messages or email.');
-export type Channel = z.infer<typeof ChannelSchema>;
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  'in-person': 'In person', 'video': 'Video', 'phone': 'Phone', 'messages': 'Messages', 'email': 'Email',
-};
-
-export const ResponseTimeSchema = z.enum(['within-24h', 'within-48h', 'within-a-week'], 'Choose within 24 hours, 48 hours or a week.');
-export type ResponseTime = z.infer<typeof ResponseTimeSchema>;
-export const RESPONSE_TIME_LABELS: Record<ResponseTime, string> = {
-  'within-24h': 'Within 24 hours', 'within-48h': 'Within 48 hours', 'within-a-week': 'Within a week',
-};
+import { CadenceSchema, ChannelSchema, ResponseTimeSchema, type Cadence, type Channel, type ResponseTime } from './agreement-terms.ts';
 
 export const ExpectationTextSchema = z.string().trim()
   .min(1, 'Write the expectation, or remove it.')
@@ -102,7 +85,9 @@ export function hasAgreement(doc: WorkspaceDoc): boolean {
  * Starts the agreement, prefilled from the guide: expectations for each role,
  * weekly meetings by video or messages, replies within 48 hours and a
  * confidentiality statement. Does nothing when it was already started here.
- * Two members starting it at the same moment get one of the two prefills.
+ * Two members starting it before either saw the other's get one of the two
+ * prefills (the same text), whole: edits made to the other one before they met
+ * are not kept, which is why the extension offers Start only once synced.
  */
 export function startAgreement(doc: WorkspaceDoc, startedBy: string, now = Date.now()): void {
   if (hasAgreement(doc)) return;

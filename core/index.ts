@@ -19,6 +19,7 @@ export {
 export * from './topics.ts';
 export * from './calendar-date.ts';
 export * from './agreement-defaults.ts';
+export * from './agreement-terms.ts';
 export * from './agreement.ts';
 export * from './boundaries.ts';
 export * from './agreement-confirmation.ts';
