@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import MeetingView from '../agenda/MeetingView.vue';
 import GoalsView from '../goals/GoalsView.vue';
 import NotesView from '../notes/NotesView.vue';
+import AgreementView from '../agreement/AgreementView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -24,6 +25,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', component: GoalsView, surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', component: NotesView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'] },
 ];
 
 /** The views offered on `surface`, in order. */
