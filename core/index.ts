@@ -17,3 +17,9 @@ export {
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
 export * from './topics.ts';
+export * from './resources.ts';
+export * from './search.ts';
+export * from './exchange.ts';
+export * from './export-json.ts';
+export * from './export-markdown.ts';
+export * from './import.ts';
