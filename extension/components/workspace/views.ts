@@ -1,5 +1,8 @@
 import type { Component } from 'vue';
 import MeetingView from '../agenda/MeetingView.vue';
+import ResourcesView from '../resources/ResourcesView.vue';
+import SearchView from '../search/SearchView.vue';
+import ExchangeView from '../exchange/ExchangeView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -20,6 +23,9 @@ export interface WorkspaceView {
  */
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'] },
 ];
 
 /** The views offered on `surface`, in order. */
