@@ -53,7 +53,7 @@ const collectResources: SearchCollector = (doc) => listResources(doc).map((r) =>
   kind: 'resource',
   view: 'resources',
   title: r.title,
-  text: [r.description, RESOURCE_CATEGORY_LABELS[r.category], r.url, r.contact?.name, r.contact?.email].filter(Boolean).join(' '),
+  text: [r.description, RESOURCE_CATEGORY_LABELS[r.category], r.contact?.name, r.contact?.email].filter(Boolean).join(' '),
   visibility: 'shared' as const,
   at: r.addedAt,
 }));
