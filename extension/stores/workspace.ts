@@ -10,6 +10,8 @@ import { openLocalNotebook, type LocalNotebook } from '../utils/private-storage.
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
 import { getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspace, setActiveRoom, type JoinedWorkspace } from '../utils/registry.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
+import { importWorkspaceFile } from '../utils/import-workspace.ts';
+import { indexOpenWorkspace } from '../utils/search-index.ts';
 
 const JOIN_TIMEOUT_MS = 15_000;
 
@@ -65,6 +67,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       observeNotebook(notebook.notebook, () => revision.value++),
       observeSyncState(conn.provider, (state) => (syncState.value = state)),
       observePeers(conn.provider, { name: entry.displayName, role: entry.role, memberId: entry.memberId }, (list) => (peers.value = list)),
+      indexOpenWorkspace(entry.room, conn.doc, notebook.notebook, (e) => (error.value = e.message)),
     );
     refresh();
   }
@@ -120,6 +123,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     await attach(entry, conn);
   }
 
+  /** Makes a new workspace on `relayUrl` from an exported file and opens it; a bad file changes nothing. */
+  async function importWorkspace(fileText: string, relayUrl: string) {
+    const { entry, conn } = await importWorkspaceFile(fileText, relayUrl);
+    joined.value = await listJoinedWorkspaces();
+    await attach(entry, conn);
+  }
+
   /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
   function context(): WorkspaceContext | null {
     if (!connection || !local || !active.value) return null;
@@ -144,7 +154,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const me = () => active.value?.memberId ?? '';
   return {
     joined, active, snapshot, revision, syncState, peers, error, loading,
-    load, open, create, join, close, context, write,
+    load, open, create, join, close, context, write, importWorkspace,
     addItem: (meetingId: string, title: string) => write(({ doc }) => addAgendaItem(doc, meetingId, { title, createdBy: me() })),
     renameItem: (meetingId: string, itemId: string, title: string) => write(({ doc }) => editAgendaItemTitle(doc, meetingId, itemId, title)),
     setDone: (meetingId: string, itemId: string, done: boolean) => write(({ doc }) => setAgendaItemDone(doc, meetingId, itemId, done)),

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { Role } from '../../core/index.ts';
+import type { SearchIndexRow } from './search-index.ts';
 
 /** A workspace this browser has joined, with what it needs to reconnect. */
 export interface JoinedWorkspace {
@@ -33,11 +34,14 @@ class RegistryDb extends Dexie {
   settings!: Table<Setting, string>;
   /** Private notebooks live here, on this device only: no provider ever reads this table. */
   notebookUpdates!: Table<NotebookUpdate, number>;
+  /** Search index of this device's workspaces, rebuilt from their docs (see search-index.ts). */
+  searchEntries!: Table<SearchIndexRow, [string, string]>;
 
   constructor() {
     super('tandem-registry');
     this.version(1).stores({ workspaces: 'room, joinedAt', settings: 'key' });
     this.version(2).stores({ notebookUpdates: '++seq, notebook' });
+    this.version(3).stores({ searchEntries: '[room+key], room, *words' });
   }
 }
 

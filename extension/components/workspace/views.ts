@@ -3,6 +3,9 @@ import MeetingView from '../agenda/MeetingView.vue';
 import GoalsView from '../goals/GoalsView.vue';
 import NotesView from '../notes/NotesView.vue';
 import AgreementView from '../agreement/AgreementView.vue';
+import ResourcesView from '../resources/ResourcesView.vue';
+import SearchView from '../search/SearchView.vue';
+import ExchangeView from '../exchange/ExchangeView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -26,6 +29,9 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'goals', label: 'Goals', component: GoalsView, surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', component: NotesView, surfaces: ['popup', 'sidepanel'] },
   { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'] },
 ];
 
 /** The views offered on `surface`, in order. */

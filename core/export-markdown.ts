@@ -1,0 +1,30 @@
+import type { WorkspaceDoc } from './doc.ts';
+import type { PrivateNotebook } from './private-notebook.ts';
+import { readWorkspace } from './snapshot.ts';
+import { EXCHANGE_SECTIONS, type ExchangeContext } from './exchange.ts';
+import { mdDate, mdText } from './markdown.ts';
+
+/**
+ * The open workspace as a readable Markdown document: what everyone shares, then
+ * `memberId`'s private content under its own heading, so that a printed copy
+ * shows plainly which part is confidential.
+ */
+export function exportMarkdown(doc: WorkspaceDoc, notebook: PrivateNotebook, memberId: string, now = Date.now()): string {
+  const workspace = readWorkspace(doc);
+  const names = new Map(workspace.members.map((m) => [m.id, m.displayName]));
+  const ctx: ExchangeContext = { workspace, memberName: (id) => names.get(id) ?? 'a former member' };
+  const shared = EXCHANGE_SECTIONS.flatMap((s) => s.markdownShared?.(doc, ctx) ?? []);
+  const mine = EXCHANGE_SECTIONS.flatMap((s) => s.markdownPrivate?.(notebook, ctx) ?? []);
+  const lines = [
+    `# ${mdText(workspace.meta.name)}`, '',
+    `Exported from Tandem on ${mdDate(now)} by ${mdText(ctx.memberName(memberId))}.`, '',
+    ...shared,
+    '---', '',
+    '# Private: only for me',
+    '',
+    '> Kept on my device only; never shared with the other members of this workspace.',
+    '',
+    ...(mine.length > 0 ? mine : ['_Nothing private in this workspace yet._', '']),
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

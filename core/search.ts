@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { WorkspaceDoc } from './doc.ts';
+import type { PrivateNotebook } from './private-notebook.ts';
+import { VisibilitySchema } from './visibility.ts';
+import { hasWorkspace, readWorkspace } from './snapshot.ts';
+import { listResources, RESOURCE_CATEGORY_LABELS } from './resources.ts';
+
+export const SearchEntrySchema = z.object({
+  /** Unique within a workspace and stable across edits: `<kind>:<id>`. */
+  key: z.string().min(1),
+  /** What the entry is, e.g. `agenda-item`; results are labelled with it. */
+  kind: z.string().min(1),
+  /** The workspace view (an id of `WORKSPACE_VIEWS`) that shows the item. */
+  view: z.string().min(1),
+  title: z.string(),
+  text: z.string(),
+  visibility: VisibilitySchema,
+  /** When the item was made, for ordering results. */
+  at: z.number().int().nonnegative(),
+  words: z.array(z.string()),
+});
+/** One searchable thing in a workspace, with the words it can be found by. */
+export type SearchEntry = z.infer<typeof SearchEntrySchema>;
+
+/** What a collector returns; `words` are added from the title and text. */
+export type SearchEntryInput = Omit<SearchEntry, 'words'>;
+
+/**
+ * Finds the searchable items of one concept. Shared items come from `doc`; the
+ * member's own private items from `notebook`, marked `private`.
+ */
+export type SearchCollector = (doc: WorkspaceDoc, notebook: PrivateNotebook) => SearchEntryInput[];
+
+/** Search labels for the kinds collected here; other concepts add theirs with their collector. */
+export const SEARCH_KIND_LABELS: Record<string, string> = {
+  meeting: 'Meeting',
+  'agenda-item': 'Agenda item',
+  resource: 'Resource',
+};
+
+const collectMeetings: SearchCollector = (doc) => {
+  if (!hasWorkspace(doc)) return [];
+  return readWorkspace(doc).meetings.flatMap((meeting) => [
+    { key: `meeting:${meeting.id}`, kind: 'meeting', view: 'meeting', title: meeting.title, text: '', visibility: 'shared' as const, at: meeting.createdAt },
+    ...meeting.agenda.map((item) => ({
+      key: `agenda-item:${item.id}`, kind: 'agenda-item', view: 'meeting', title: item.title, text: meeting.title, visibility: 'shared' as const, at: item.createdAt,
+    })),
+  ]);
+};
+
+const collectResources: SearchCollector = (doc) => listResources(doc).map((r) => ({
+  key: `resource:${r.id}`,
+  kind: 'resource',
+  view: 'resources',
+  title: r.title,
+  text: [r.description, RESOURCE_CATEGORY_LABELS[r.category], r.contact?.name, r.contact?.email].filter(Boolean).join(' '),
+  visibility: 'shared' as const,
+  at: r.addedAt,
+}));
+
+/** Every concept's collector; a new concept adds its own with one entry here. */
+export const SEARCH_COLLECTORS: readonly SearchCollector[] = [
+  collectMeetings,
+  collectResources,
+];
+
+/**
+ * Splits text into search words: lowercased, accents folded (`Études` -> `etudes`),
+ * split on anything that is not a letter or digit, each word once.
+ */
+export function tokenize(text: string): string[] {
+  const folded = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return [...new Set(folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))];
+}
+
+/** True when every query word is the start of some word of the entry (so `exa pl` finds "Exam plan"). */
+export function matchesQuery(words: readonly string[], queryWords: readonly string[]): boolean {
+  return queryWords.every((q) => words.some((w) => w.startsWith(q)));
+}
+
+/** Everything searchable in the open workspace: its shared content and this member's private content. */
+export function searchEntriesFor(doc: WorkspaceDoc, notebook: PrivateNotebook): SearchEntry[] {
+  return SEARCH_COLLECTORS.flatMap((collect) => collect(doc, notebook)).map((entry) =>
+    SearchEntrySchema.parse({ ...entry, words: tokenize(`${entry.title} ${entry.text}`) }));
+}
+
+/**
+ * Orders matches: titles that match every query word first, then the newest.
+ * The same function ranks results from an index and from memory.
+ */
+export function rankSearchResults<E extends Pick<SearchEntry, 'title' | 'at' | 'key'>>(entries: readonly E[], query: string): E[] {
+  const queryWords = tokenize(query);
+  const inTitle = (e: E) => (matchesQuery(tokenize(e.title), queryWords) ? 0 : 1);
+  return [...entries].sort((a, b) => inTitle(a) - inTitle(b) || b.at - a.at || a.key.localeCompare(b.key));
+}
+
+/** Searches entries held in memory, with the same matching and order as the device index. */
+export function searchEntries(entries: readonly SearchEntry[], query: string): SearchEntry[] {
+  const queryWords = tokenize(query);
+  if (queryWords.length === 0) return [];
+  return rankSearchResults(entries.filter((e) => matchesQuery(e.words, queryWords)), query);
+}

@@ -1,0 +1,22 @@
+import { exportFileName, exportMarkdown, exportWorkspaceJson } from '../../core/index.ts';
+import { useWorkspaceStore } from '../stores/workspace.ts';
+import { downloadText } from '../utils/download.ts';
+
+/** The two downloads of the open workspace; built when asked for, not on every change. */
+export function useWorkspaceExport(): { downloadJson(): void; downloadMarkdown(): void } {
+  const store = useWorkspaceStore();
+  const download = (extension: 'json' | 'md') => {
+    const ctx = store.context();
+    const name = store.active?.name;
+    if (!ctx || !name) return;
+    try {
+      const text = extension === 'json'
+        ? exportWorkspaceJson(ctx.doc, ctx.notebook, ctx.memberId)
+        : exportMarkdown(ctx.doc, ctx.notebook, ctx.memberId);
+      downloadText(exportFileName(name, extension), text, extension === 'json' ? 'application/json' : 'text/markdown');
+    } catch (e) {
+      store.error = `Could not export this workspace: ${(e as Error).message}`;
+    }
+  };
+  return { downloadJson: () => download('json'), downloadMarkdown: () => download('md') };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addAgendaItem, addResource, createWorkspace, openPrivateNotebook, readWorkspace, searchEntries, searchEntriesFor,
+  SearchEntrySchema, tokenize,
+} from '../../core/index.ts';
+import { createPeers } from '../helpers/peers.ts';
+
+describe('search', () => {
+  it('tokenizes to lowercase words with accents folded, each once', () => {
+    expect(tokenize('Études: Exam-plan, exam PLAN für Ärzte')).toEqual(['etudes', 'exam', 'plan', 'fur', 'arzte']);
+    expect(tokenize('  ,;  ')).toEqual([]);
+  });
+
+  it('finds agenda items, meetings and resources by word prefixes, ignoring case and accents', () => {
+    const { docs } = createPeers(1);
+    const doc = docs[0]!;
+    const { meetingId } = createWorkspace(doc, { id: 'ws-s-1', name: 'Prep', creator: { displayName: 'Ada', role: 'mentor' } });
+    addAgendaItem(doc, meetingId, { title: 'Exam plan for boards', createdBy: 'ada' });
+    addResource(doc, { title: 'Café des étudiants', description: 'Peer networking evenings', category: 'networks', addedBy: 'ada' });
+    const entries = searchEntriesFor(doc, openPrivateNotebook());
+    expect(entries.every((e) => e.visibility === 'shared')).toBe(true);
+    expect(searchEntries(entries, 'exa PL').map((e) => [e.kind, e.title, e.view])).toEqual([['agenda-item', 'Exam plan for boards', 'meeting']]);
+    expect(searchEntries(entries, 'etud').map((e) => [e.kind, e.view])).toEqual([['resource', 'resources']]);
+    expect(searchEntries(entries, 'network').map((e) => e.title)).toEqual(['Café des étudiants']);
+    // An agenda item is also found by its meeting's title, after the meeting itself.
+    expect(searchEntries(entries, 'first').map((e) => e.kind)).toEqual(['meeting', 'agenda-item']);
+    expect(searchEntries(entries, 'zebra')).toEqual([]);
+    expect(searchEntries(entries, '   ')).toEqual([]);
+  });
+
+  it('gives every peer the same entries after concurrent edits', () => {
+    const { docs, sync } = createPeers(2);
+    const { meetingId } = createWorkspace(docs[0]!, { id: 'ws-s-2', name: 'Prep', creator: { displayName: 'Ada', role: 'mentor' } });
+    sync();
+    addAgendaItem(docs[0]!, meetingId, { title: 'Sleep schedule', createdBy: 'ada' });
+    addAgendaItem(docs[1]!, meetingId, { title: 'Sleep and call shifts', createdBy: 'ben' });
+    addResource(docs[1]!, { title: 'Sleep clinic', category: 'wellbeing', addedBy: 'ben' });
+    sync();
+    const byKey = (i: number) => searchEntriesFor(docs[i]!, openPrivateNotebook()).sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(1)).toEqual(byKey(0));
+    expect(searchEntries(byKey(0), 'sleep')).toHaveLength(3);
+    expect(readWorkspace(docs[1]!).meetings[0]!.agenda).toHaveLength(2);
+  });
+
+  it('has nothing to find before the workspace arrives, and rejects an entry without a visibility', () => {
+    expect(searchEntriesFor(createPeers(1).docs[0]!, openPrivateNotebook())).toEqual([]);
+    const result = SearchEntrySchema.safeParse({ key: 'k', kind: 'note', view: 'notes', title: 't', text: '', at: 0, words: [] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.path).toEqual(['visibility']);
+  });
+});

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { eventually, type TandemPage } from './tandem-page.ts';
+
+/** The resources, search and export/import parts of a Tandem popup or side panel. */
+export class ExchangePage {
+  readonly page: Page;
+
+  constructor(readonly tandem: TandemPage) {
+    this.page = tandem.page;
+  }
+
+  async openView(label: 'Meeting' | 'Resources' | 'Search' | 'Export'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: label, exact: true }).click();
+    await this.page.getByRole('region', { name: label, exact: true }).waitFor();
+  }
+
+  async addResource(input: { title: string; category: string; url?: string; description?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add a resource' }).click();
+    const form = this.page.getByRole('form', { name: 'Add a resource' });
+    await form.getByLabel('Title').fill(input.title);
+    await form.getByLabel('Category').selectOption({ label: input.category });
+    if (input.url) await form.getByLabel('Web address').fill(input.url);
+    if (input.description) await form.getByLabel('What it is for').fill(input.description);
+    await form.getByRole('button', { name: 'Add resource' }).click();
+  }
+
+  /** Resource titles as listed, each prefixed with its category heading: `Campus supports/Campus counselling`. */
+  async resources(): Promise<string[]> {
+    return this.page.locator('section[aria-labelledby^="res-"]').evaluateAll((sections) => sections.flatMap((section) => {
+      const heading = section.querySelector('h3')?.textContent?.trim() ?? '';
+      return [...section.querySelectorAll('.resource .title')].map((t) => `${heading}/${t.firstChild?.textContent?.trim() ?? ''}`);
+    }));
+  }
+
+  async waitForResources(accept: (titles: string[]) => boolean, what: string): Promise<string[]> {
+    return eventually(() => this.resources(), accept, `${what} (resources)`);
+  }
+
+  resourceLink(title: string) {
+    return this.page.getByRole('link', { name: title });
+  }
+
+  /** Clicks a download button and returns the saved file's name and text. */
+  async download(button: 'Download JSON' | 'Download Markdown'): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button }).click(),
+    ]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  }
+
+  async importWorkspace(file: { name: string; text: string }, relayUrl: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Import workspace' });
+    await form.getByLabel('Workspace file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+    if (!(await form.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await form.getByText('Relay', { exact: true }).click();
+    await form.getByLabel('Relay address').fill(relayUrl);
+    await form.getByRole('button', { name: 'Import workspace' }).click();
+  }
+
+  async alert(): Promise<string> {
+    return eventually(async () => (await this.page.getByRole('alert').allTextContents()).join('\n'), (t) => t !== '', 'an error message');
+  }
+
+  searchField() {
+    return this.page.getByLabel('Search this workspace');
+  }
+
+  /** Search results as shown: `title | kind | visibility`. */
+  async searchResults(): Promise<string[]> {
+    return this.page.getByRole('list', { name: 'Search results' }).getByRole('button').evaluateAll((buttons) =>
+      buttons.map((b) => [...b.querySelectorAll('.title, .tag')].map((s) => s.textContent?.trim()).join(' | ')));
+  }
+
+  async waitForSearchResults(accept: (results: string[]) => boolean, what: string): Promise<string[]> {
+    return eventually(() => this.searchResults().catch(() => []), accept, `${what} (search results)`);
+  }
+}
