@@ -17,3 +17,6 @@ export {
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
 export * from './topics.ts';
+export * from './custom-topics.ts';
+export * from './session-logs.ts';
+export * from './call-sites.ts';
