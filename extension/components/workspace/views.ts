@@ -1,5 +1,7 @@
 import type { Component } from 'vue';
 import MeetingView from '../agenda/MeetingView.vue';
+import CallView from '../call/CallView.vue';
+import LogView from '../logs/LogView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -19,7 +21,9 @@ export interface WorkspaceView {
  * open workspace through `useWorkspaceStore` / `useWorkspaceQuery`.
  */
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
+  { id: 'call', label: 'Call', component: CallView, surfaces: ['sidepanel'] },
   { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'log', label: 'Log', component: LogView, surfaces: ['popup', 'sidepanel'] },
 ];
 
 /** The views offered on `surface`, in order. */
