@@ -33,8 +33,9 @@ function isCallTab(tab: Browser.tabs.Tab | undefined): tab is Browser.tabs.Tab &
  * run straight away, while the key press still counts as the person's gesture.
  */
 export function openQuickLog(tab: Browser.tabs.Tab | undefined): void {
-  void requestView('log');
-  const opened = isCallTab(tab) ? browser.sidePanel.open({ tabId: tab.id }) : browser.action.openPopup();
+  const inCall = isCallTab(tab);
+  void requestView('log', inCall ? 'sidepanel' : 'popup');
+  const opened = inCall ? browser.sidePanel.open({ tabId: tab.id }) : browser.action.openPopup();
   void opened.catch(() => undefined); // No focused window: the request waits for the next open.
 }
 

@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
+import type { Surface } from '../components/workspace/views.ts';
 
 /**
- * A request, from the background, that the next popup or side panel open on a
- * given view (the quick-log shortcut asks for the 'log' view). It lives in
- * session storage: in memory only, and readable by the extension's own pages only.
+ * A request, from the background, that the popup or the side panel it is about
+ * to open show a given view (the quick-log shortcut asks for the 'log' view). It
+ * names the surface, so a side panel already open beside a call is not taken over
+ * when the popup is asked for. It lives in session storage: in memory only, and
+ * readable by the extension's own pages only.
  */
 interface ViewRequest {
   viewId: string;
+  surface: Surface;
   at: number;
 }
 
@@ -14,28 +18,28 @@ const KEY = 'requestedView';
 /** A request older than this was not answered by a popup (it failed to open): it no longer applies. */
 const FRESH_MS = 10_000;
 
-const isFresh = (value: unknown, now: number): value is ViewRequest =>
+const isFreshFor = (surface: Surface, value: unknown, now: number): value is ViewRequest =>
   typeof value === 'object' && value !== null && typeof (value as ViewRequest).viewId === 'string'
-  && now - (value as ViewRequest).at < FRESH_MS;
+  && (value as ViewRequest).surface === surface && now - (value as ViewRequest).at < FRESH_MS;
 
-/** Asks the next popup or side panel, or the side panel already open, to show `viewId`. */
-export async function requestView(viewId: string, now = Date.now()): Promise<void> {
-  await browser.storage.session.set({ [KEY]: { viewId, at: now } satisfies ViewRequest });
+/** Asks the `surface` about to open (or the side panel already open) to show `viewId`. */
+export async function requestView(viewId: string, surface: Surface, now = Date.now()): Promise<void> {
+  await browser.storage.session.set({ [KEY]: { viewId, surface, at: now } satisfies ViewRequest });
 }
 
-/** The view requested a moment ago, if any; the request is used up. */
-export async function takeRequestedView(): Promise<string | undefined> {
+/** The view requested of `surface` a moment ago, if any; the request is used up. */
+export async function takeRequestedView(surface: Surface): Promise<string | undefined> {
   const { [KEY]: request } = await browser.storage.session.get(KEY);
-  if (request === undefined) return undefined;
+  if (!isFreshFor(surface, request, Date.now())) return undefined;
   await browser.storage.session.remove(KEY);
-  return isFresh(request, Date.now()) ? request.viewId : undefined;
+  return request.viewId;
 }
 
-/** Calls `listener` with each view requested while this page is open. Returns the unsubscribe. */
-export function onViewRequested(listener: (viewId: string) => void): () => void {
+/** Calls `listener` with each view requested of `surface` while this page is open. Returns the unsubscribe. */
+export function onViewRequested(surface: Surface, listener: (viewId: string) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const request = changes[KEY]?.newValue;
-    if (area !== 'session' || !isFresh(request, Date.now())) return;
+    if (area !== 'session' || !isFreshFor(surface, request, Date.now())) return;
     void browser.storage.session.remove(KEY);
     listener(request.viewId);
   };
