@@ -20,3 +20,4 @@ export * from './topics.ts';
 export * from './custom-topics.ts';
 export * from './session-logs.ts';
 export * from './call-sites.ts';
+export * from './topic-lookup.ts';

@@ -83,7 +83,7 @@ describe('quick session log and the side panel during calls', () => {
     await panel.page.setViewportSize({ width: 320, height: 900 });
     await panel.tandem.waitForStatus(/Synced/);
     const nav = panel.page.getByRole('navigation', { name: 'Workspace sections' });
-    expect(await nav.getByRole('button').allTextContents()).toEqual(['Call', 'Meeting', 'Log']);
+    expect(await nav.getByRole('button').allTextContents()).toEqual(['Call', 'Meeting', 'Log', 'Topics']);
     expect(await nav.getByRole('button', { name: 'Call' }).getAttribute('aria-current')).toBe('page');
     const fallback = await eventually(() => panel.prompts(), (p) => p.prompts.length > 0, 'icebreakers');
     expect(fallback.topics).toEqual([]);
@@ -94,6 +94,31 @@ describe('quick session log and the side panel during calls', () => {
     await panel.tandem.waitForAgenda((a) => a.includes('Exam stress'), 'the agenda in the Call view');
     await panel.tandem.screenshot('call-sidepanel');
     expect(await seriousAxeViolations(panel.page)).toEqual([]);
+  });
+
+  it('shares a topic and a question one member adds with the other, in the library and the log\'s topic picker', async () => {
+    const ben = benLog.page;
+    await ben.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Topics' }).click();
+    await ben.getByLabel('Area').selectOption('career');
+    await ben.getByLabel('Topic', { exact: true }).fill('Preparing for residency interviews');
+    await ben.getByLabel('First question (optional)').fill('Which programs are you drawn to, and why?');
+    await ben.getByRole('button', { name: 'Add topic' }).click();
+    await ben.getByLabel('Find a topic').fill('exams');
+    await ben.getByLabel('New question for Exams').fill('What will you do differently for the next block exam?');
+    await ben.getByLabel('New question for Exams').press('Enter');
+    await ben.getByText('What will you do differently for the next block exam?').waitFor();
+    await benLog.tandem.screenshot('topics-library');
+    expect(await seriousAxeViolations(ben)).toEqual([]);
+
+    const ada = adaLog.page;
+    await ada.getByRole('combobox', { name: 'Topics' }).fill('resid');
+    const option = ada.getByRole('option', { name: 'Preparing for residency interviews' });
+    await option.waitFor();
+    await ada.getByRole('combobox', { name: 'Topics' }).press('Escape');
+    await ada.getByRole('combobox', { name: 'Topics' }).fill('');
+    await ada.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Topics' }).click();
+    await ada.getByLabel('Find a topic').fill('exams');
+    await ada.getByText('What will you do differently for the next block exam?').waitFor();
   });
 
   it('marks the toolbar button in a video call tab and restores the popup elsewhere', async () => {

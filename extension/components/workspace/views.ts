@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import MeetingView from '../agenda/MeetingView.vue';
 import CallView from '../call/CallView.vue';
 import LogView from '../logs/LogView.vue';
+import TopicLibraryView from '../topics/TopicLibraryView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -24,6 +25,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'call', label: 'Call', component: CallView, surfaces: ['sidepanel'] },
   { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
   { id: 'log', label: 'Log', component: LogView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'topics', label: 'Topics', component: TopicLibraryView, surfaces: ['popup', 'sidepanel'] },
 ];
 
 /** The views offered on `surface`, in order. */
