@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { VIDEO_CALL_HOST_PATTERNS } from './core/index.ts';
 
 /** WXT build of the Tandem extension; sources live in `extension/`. */
 export default defineConfig({
@@ -10,7 +11,13 @@ export default defineConfig({
   manifest: {
     name: 'Tandem',
     description: 'Local-first workspace for peer mentorship: shared agendas, session logs and notes that stay confidential.',
-    permissions: ['sidePanel'],
+    // `storage` carries the quick-log request from the shortcut to the popup (session storage, in memory).
+    permissions: ['sidePanel', 'storage'],
+    // Exactly the video-call sites, so the toolbar button can tell a call tab without the broad `tabs` permission.
+    host_permissions: [...VIDEO_CALL_HOST_PATTERNS],
     action: { default_title: 'Tandem' },
+    commands: {
+      'quick-log': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log a mentorship session' },
+    },
   },
 });

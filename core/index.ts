@@ -40,3 +40,7 @@ export * from './exchange.ts';
 export * from './export-json.ts';
 export * from './export-markdown.ts';
 export * from './import.ts';
+export * from './custom-topics.ts';
+export * from './session-logs.ts';
+export * from './call-sites.ts';
+export * from './topic-lookup.ts';

@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
+import { openQuickLog, QUICK_LOG_COMMAND, watchCallTabs } from '../utils/call-detection.ts';
 
 export default defineBackground(() => {
-  // The toolbar button keeps opening the popup; the side panel opens from the popup.
+  // The toolbar button opens the popup; in a call tab it opens the side panel instead (see call-detection).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
+  watchCallTabs();
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === QUICK_LOG_COMMAND) openQuickLog(tab);
+  });
 });

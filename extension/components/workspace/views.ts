@@ -6,6 +6,9 @@ import AgreementView from '../agreement/AgreementView.vue';
 import ResourcesView from '../resources/ResourcesView.vue';
 import SearchView from '../search/SearchView.vue';
 import ExchangeView from '../exchange/ExchangeView.vue';
+import CallView from '../call/CallView.vue';
+import LogView from '../logs/LogView.vue';
+import TopicLibraryView from '../topics/TopicLibraryView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -25,10 +28,13 @@ export interface WorkspaceView {
  * open workspace through `useWorkspaceStore` / `useWorkspaceQuery`.
  */
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
+  { id: 'call', label: 'Call', component: CallView, surfaces: ['sidepanel'] },
   { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'log', label: 'Log', component: LogView, surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', component: GoalsView, surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', component: NotesView, surfaces: ['popup', 'sidepanel'] },
   { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'topics', label: 'Topics', component: TopicLibraryView, surfaces: ['popup', 'sidepanel'] },
   { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'] },
   { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'] },
   { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'] },
