@@ -17,3 +17,9 @@ export {
   observeNotebook, closeNotebook, NOTEBOOK_STORAGE_ORIGIN,
 } from './private-notebook.ts';
 export * from './topics.ts';
+export * from './workspace-key.ts';
+export * from './seal.ts';
+export * from './carrier.ts';
+export * from './sealed-sync.ts';
+export * from './sealed-awareness.ts';
+export * from './member-removal.ts';
