@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import MeetingView from '../agenda/MeetingView.vue';
+import MembersView from '../members/MembersView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -20,6 +21,7 @@ export interface WorkspaceView {
  */
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'members', label: 'Members', component: MembersView, surfaces: ['popup', 'sidepanel'] },
 ];
 
 /** The views offered on `surface`, in order. */
