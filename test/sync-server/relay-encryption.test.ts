@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Awareness } from 'y-protocols/awareness';
-import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
   addAgendaItem, applyNotebookUpdate, createWorkspace, deriveWorkspaceKeys, encodeNotebook, hasWorkspace, joinWorkspace,
-  mirrorAwareness, newWorkspaceSecret, openPrivateNotebook, readWorkspace, sealedBlobs, SealedSync, type IntegrityError,
-  type WorkspaceKeys,
+  newWorkspaceSecret, openPrivateNotebook, readWorkspace, sealedBlobs, type WorkspaceKeys,
 } from '../../core/index.ts';
-import { relayProtocols, waitFor, waitForSynced } from '../helpers/relay-client.ts';
+import { waitFor, waitForSynced } from '../helpers/relay-client.ts';
+import { connectSealedDevice } from '../helpers/sealed-device.ts';
 import { startRelay } from '../helpers/start-relay.ts';
 import { cleanupAfterEach } from './fixtures.ts';
 
@@ -29,23 +28,7 @@ class RecordingWebSocket extends WebSocket {
   }
 }
 
-/** A member's device in Node, wired as the extension wires it: plain docs, sealed carrier. */
-function device(url: string, keys: WorkspaceKeys, content = new Y.Doc()) {
-  const carrier = new Y.Doc();
-  const provider = new WebsocketProvider(url, keys.room, carrier, {
-    WebSocketPolyfill: RecordingWebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    protocols: relayProtocols(keys.token),
-  });
-  const awareness = new Awareness(content);
-  const integrityErrors: IntegrityError[] = [];
-  const onIntegrityError = (e: IntegrityError) => integrityErrors.push(e);
-  const sync = new SealedSync(content, carrier, { room: keys.room, key: keys.key, onIntegrityError });
-  const stopMirror = mirrorAwareness(awareness, provider.awareness, { room: keys.room, key: keys.key, onIntegrityError });
-  provider.on('sync', (synced: boolean) => void (synced && sync.reconcile()));
-  const destroy = () => { stopMirror(); sync.destroy(); awareness.destroy(); provider.destroy(); };
-  return { content, carrier, provider, awareness, sync, integrityErrors, destroy };
-}
+const device = (url: string, keys: WorkspaceKeys, content?: Y.Doc) => connectSealedDevice(url, keys, { content, socket: RecordingWebSocket });
 
 async function storedFiles(dataDir: string): Promise<Buffer> {
   const names = await readdir(dataDir);
