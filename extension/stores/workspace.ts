@@ -78,11 +78,16 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   /** Loads the device registry and reopens the workspace used last. */
   async function load() {
     loading.value = true;
-    joined.value = await listJoinedWorkspaces();
-    const room = await getActiveRoom();
-    const entry = joined.value.find((w) => w.room === room) ?? joined.value[0];
-    if (entry) await open(entry);
-    loading.value = false;
+    try {
+      joined.value = await listJoinedWorkspaces();
+      const room = await getActiveRoom();
+      const entry = joined.value.find((w) => w.room === room) ?? joined.value[0];
+      if (entry) await open(entry);
+    } catch (e) {
+      error.value = (e as Error).message;
+    } finally {
+      loading.value = false;
+    }
   }
 
   const onIntegrityError = (e: IntegrityError) => (integrityError.value = e.message);

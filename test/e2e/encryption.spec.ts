@@ -1,11 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeInvite } from '../../core/index.ts';
+import { decodeInvite, deriveWorkspaceKeys, type Invite } from '../../core/index.ts';
+import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
+import { flipByteInStoredBlobs } from '../helpers/tamper-relay.ts';
 import { seriousAxeViolations } from './axe.ts';
+import { closeAll, launchProfile, type Profile } from './browser.ts';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { EncryptionPage, FrameRecorder } from './pages/encryption-page.ts';
-import { eventually } from './pages/tandem-page.ts';
+import { eventually, TandemPage } from './pages/tandem-page.ts';
 
 /**
  * Strings that must reach the other member and never the relay. Shared notes and
@@ -25,6 +28,10 @@ describe('end-to-end encrypted workspace', () => {
   let ada: EncryptionPage;
   let ben: EncryptionPage;
   let secret = '';
+  let code = '';
+  let moved: Invite;
+  let cy: Profile | undefined;
+  let restarted: RelayProcess | undefined;
 
   beforeAll(async () => {
     pair = await startPairedWorkspace('encryption');
@@ -32,7 +39,11 @@ describe('end-to-end encrypted workspace', () => {
     ada = new EncryptionPage(pair.mentorPopup);
     ben = new EncryptionPage(pair.menteePopup);
   });
-  afterAll(() => pair?.close());
+  afterAll(async () => {
+    await closeAll(cy);
+    await restarted?.stop();
+    await pair?.close();
+  });
 
   it('puts the workspace key in the invite instead of a room and token, and only the creator can invite', async () => {
     const invite = decodeInvite(await pair.mentorPopup.inviteCode());
@@ -48,7 +59,7 @@ describe('end-to-end encrypted workspace', () => {
     await ada.startAnother();
     await pair.mentorPopup.createWorkspace({ name: CANARY.workspaceName, displayName: CANARY.mentorName, role: 'mentor', relayUrl: pair.relay.url });
     await pair.mentorPopup.waitForStatus(/Synced/);
-    const code = await pair.mentorPopup.inviteCode();
+    code = await pair.mentorPopup.inviteCode();
     secret = decodeInvite(code).key;
 
     await ben.startAnother();
@@ -69,19 +80,42 @@ describe('end-to-end encrypted workspace', () => {
     for (const value of [...Object.values(CANARY), secret]) expect(frames.containing(value), `frames with "${value}"`).toEqual([]);
   });
 
-  it('removes a member by moving everyone else to a new key, saying plainly what the removed member keeps', async () => {
+  it('removes a member by moving everyone else to a new key; the one who stays keeps their identity, the removed one gets nothing new', async () => {
+    cy = await launchProfile(join(pair.dir, 'cy'));
+    frames.watchContext(cy.context);
+    const cyPopup = await TandemPage.open(cy, 'popup');
+    await cyPopup.joinWorkspace({ code, displayName: 'Cy', role: 'mentee' });
+    await cyPopup.waitForStatus(/Synced/);
+
     await ada.openSection('Members');
-    const confirmation = await ada.askToRemove(CANARY.menteeName);
+    await eventually(() => ada.members().count(), (n) => n === 3, 'three members at Ada');
+    const confirmation = await ada.askToRemove('Cy');
     expect(confirmation).toMatch(/They keep everything they already had/);
     await pair.mentorPopup.screenshot('encryption-remove-confirm');
     expect(await seriousAxeViolations(ada.page)).toEqual([]);
     await ada.confirmRemoval();
     await ada.movedNotice().waitFor({ timeout: 10_000 });
-    expect(await ada.members().allTextContents()).toEqual([expect.stringContaining(CANARY.mentorName)]);
     await pair.mentorPopup.waitForStatus(/Synced/);
-    const moved = decodeInvite(await pair.mentorPopup.inviteCode());
+    const movedCode = await pair.mentorPopup.inviteCode();
+    moved = decodeInvite(movedCode);
     expect(moved.key).not.toBe(secret);
     expect(moved.workspaceName).toBe(CANARY.workspaceName);
+
+    await ben.startAnother();
+    await pair.menteePopup.joinWorkspace({ code: movedCode, displayName: CANARY.menteeName, role: 'mentee' });
+    await pair.menteePopup.waitForStatus(/Synced/);
+    await ben.openSection('Members');
+    const names = await eventually(() => ben.members().allTextContents(), (rows) => rows.length === 2, 'Ada and Ben only');
+    expect(names.join('|')).toMatch(new RegExp(`${CANARY.mentorName}.*\\|${CANARY.menteeName}.*\\(you\\)`));
+    // The old copy of the workspace is replaced by the moved one on Ben's device.
+    expect(await ben.workspaceChoices()).toEqual(['Ada & Ben, clinical year', CANARY.workspaceName]);
+
+    await ada.openSection('Meeting');
+    await ben.openSection('Meeting');
+    await pair.mentorPopup.addAgendaItem('Written after the move');
+    await pair.menteePopup.waitForAgenda((a) => a.includes('Written after the move'), 'the new item at Ben');
+    expect(await cyPopup.agenda()).toEqual([CANARY.agendaTitle]);
+    await pair.menteePopup.screenshot('encryption-moved-mentee');
   });
 
   it('leaves no canary string anywhere in the relay\'s stored files', async () => {
@@ -89,6 +123,20 @@ describe('end-to-end encrypted workspace', () => {
     const names = await readdir(pair.relay.dataDir);
     const stored = Buffer.concat(await Promise.all(names.map((name) => readFile(join(pair.relay.dataDir, name)))));
     expect(stored.byteLength).toBeGreaterThan(0);
-    for (const value of [...Object.values(CANARY), secret]) expect(stored.includes(value), `stored bytes with "${value}"`).toBe(false);
+    for (const value of [...Object.values(CANARY), secret, moved.key]) expect(stored.includes(value), `stored bytes with "${value}"`).toBe(false);
+    for (const value of [...Object.values(CANARY), moved.key]) expect(frames.containing(value), `frames with "${value}"`).toEqual([]);
+  });
+
+  it('shows an integrity error when the relay altered stored data, and keeps the local copy', async () => {
+    const { room } = await deriveWorkspaceKeys(moved.key);
+    expect(flipByteInStoredBlobs(pair.relay.dataDir, room)).toBeGreaterThan(0);
+    restarted = await startRelay({ dataDir: pair.relay.dataDir, env: { PORT: String(pair.relay.port) } });
+    // A fresh page has no carrier in memory yet, so it must take what the relay serves.
+    await Promise.all(pair.mentor.context.pages().map((page) => page.close()));
+    const reopened = await TandemPage.open(pair.mentor, 'popup');
+    await reopened.page.getByRole('alert').filter({ hasText: /failed its integrity check and was ignored; your local copy is intact/ }).waitFor({ timeout: 15_000 });
+    expect(await reopened.agenda()).toEqual([CANARY.agendaTitle, 'Written after the move']);
+    await reopened.screenshot('encryption-integrity-error');
+    expect(await seriousAxeViolations(reopened.page)).toEqual([]);
   });
 });

@@ -7,10 +7,13 @@ export class FrameRecorder {
 
   /** Records the sockets every page of `contexts` opens from now on, including pages opened later. */
   constructor(contexts: BrowserContext[]) {
-    for (const context of contexts) {
-      context.pages().forEach((page) => this.watch(page));
-      context.on('page', (page) => this.watch(page));
-    }
+    contexts.forEach((context) => this.watchContext(context));
+  }
+
+  /** Records another profile's pages too. */
+  watchContext(context: BrowserContext): void {
+    context.pages().forEach((page) => this.watch(page));
+    context.on('page', (page) => this.watch(page));
   }
 
   /** The recorded frames that contain `text` (UTF-8, as Yjs and JSON would carry it). */
@@ -62,6 +65,15 @@ export class EncryptionPage {
 
   async confirmRemoval(): Promise<void> {
     await this.page.getByRole('button', { name: 'Remove and move to a new key' }).click();
+  }
+
+  /** The workspaces offered in the header's switcher. */
+  async workspaceChoices(): Promise<string[]> {
+    return this.page.getByLabel('Workspace', { exact: true }).locator('option').allTextContents();
+  }
+
+  alerts() {
+    return this.page.getByRole('alert');
   }
 
   movedNotice() {
