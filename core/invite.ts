@@ -4,10 +4,6 @@ import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { ValidationError } from './errors.ts';
 import { WorkspaceSecretSchema } from './workspace-key.ts';
 
-/** Relay room names: the relay accepts this alphabet only. */
-export const RoomIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A room id is 8 to 64 letters, digits, "-" or "_".');
-/** Relay access tokens: base64url, carried as a WebSocket subprotocol. */
-export const RoomTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'An access token is 16 to 128 letters, digits, "-" or "_".');
 export const RelayUrlSchema = z.url({ protocol: /^wss?$/, error: 'The relay address must start with ws:// or wss://.' });
 
 export const InviteSchema = z.object({

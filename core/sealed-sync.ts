@@ -3,6 +3,7 @@ import { sealedBlobs, type CarrierDoc } from './carrier.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import type { SealingKey } from './workspace-key.ts';
 
+/** How a {@link SealedSync} seals, and whom it tells about blobs it had to ignore. */
 export interface SealedSyncOptions {
   room: string;
   key: SealingKey;
