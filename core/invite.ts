@@ -2,30 +2,24 @@ import { z } from 'zod';
 import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
 import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { ValidationError } from './errors.ts';
-import { randomBase64Url } from './ids.ts';
+import { WorkspaceSecretSchema } from './workspace-key.ts';
 
-/** Relay room names: the relay accepts this alphabet only. */
-export const RoomIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A room id is 8 to 64 letters, digits, "-" or "_".');
-/** Relay access tokens: base64url, carried as a WebSocket subprotocol. */
-export const RoomTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'An access token is 16 to 128 letters, digits, "-" or "_".');
 export const RelayUrlSchema = z.url({ protocol: /^wss?$/, error: 'The relay address must start with ws:// or wss://.' });
 
 export const InviteSchema = z.object({
-  v: z.literal(1, 'This invite was made by a newer version of Tandem.'),
+  v: z.literal(2, 'This invite was made by a newer version of Tandem. Update Tandem, then paste it again.'),
   relayUrl: RelayUrlSchema,
-  room: RoomIdSchema,
-  token: RoomTokenSchema,
+  /** The workspace secret: room, access token and sealing key are all derived from it. */
+  key: WorkspaceSecretSchema,
   workspaceName: z.string().min(1).max(80),
 });
-/** Everything someone needs to join a workspace. */
+/**
+ * Everything someone needs to join a workspace. A code is passed person to person
+ * and never sent to a server: it carries the workspace secret itself.
+ */
 export type Invite = z.infer<typeof InviteSchema>;
 
 const PREFIX = 'tandem1.';
-
-/** Makes a fresh room id and access token for a new workspace. */
-export function newRoomCredentials(): { room: string; token: string } {
-  return { room: randomBase64Url(16), token: randomBase64Url(32) };
-}
 
 /** Encodes an invite as one copyable string: `tandem1.` then base64url JSON. */
 export function encodeInvite(invite: Invite): string {
@@ -53,6 +47,9 @@ export function decodeInvite(code: string): Invite {
     json = JSON.parse(decodeUtf8(fromBase64UrlEncoded(compact.slice(PREFIX.length))));
   } catch {
     throw new InviteError('This invite code is damaged or incomplete. Ask for it again and paste all of it.');
+  }
+  if ((json as { v?: unknown } | null)?.v === 1) {
+    throw new InviteError('This invite is from an older version of Tandem without end-to-end encryption. Ask for a new invite code.');
   }
   const result = InviteSchema.safeParse(json);
   if (!result.success) throw new InviteError(new ValidationError('This invite code', result.error).message);

@@ -1,14 +1,17 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import {
-  addAgendaItem, createWorkspace, decodeInvite, editAgendaItemTitle, hasWorkspace, joinWorkspace,
-  moveAgendaItem, newRoomCredentials, observeNotebook, observeWorkspace, readWorkspace, removeAgendaItem,
-  setAgendaItemDone, type Role, type WorkspaceSnapshot,
+  addAgendaItem, copyWorkspace, createWorkspace, decodeInvite, editAgendaItemTitle, hasWorkspace, joinWorkspace,
+  moveAgendaItem, observeNotebook, observeWorkspace, readWorkspace, removeAgendaItem, removeMember,
+  setAgendaItemDone, type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
-import { openConnection, type WorkspaceConnection } from '../utils/connection.ts';
-import { openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
+import type { WorkspaceConnection } from '../utils/connection.ts';
+import { moveLocalNotebook, openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
-import { getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspace, setActiveRoom, type JoinedWorkspace } from '../utils/registry.ts';
+import {
+  forgetJoinedWorkspace, getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, type JoinedWorkspace,
+} from '../utils/registry.ts';
+import { openJoined, openNewKey, openSecret } from '../utils/workspace-access.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 import { importWorkspaceFile } from '../utils/import-workspace.ts';
 import { indexOpenWorkspace } from '../utils/search-index.ts';
@@ -28,6 +31,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const syncState = ref<SyncState>('offline');
   const peers = ref<Peer[]>([]);
   const error = ref<string | null>(null);
+  /** Set when data from the relay failed its integrity check; stays until the workspace is reopened. */
+  const integrityError = ref<string | null>(null);
   const loading = ref(true);
   // The connection and notebook are foreign object graphs: never made reactive.
   let connection: WorkspaceConnection | null = null;
@@ -42,6 +47,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     local?.close();
     local = null;
     snapshot.value = null;
+    integrityError.value = null;
     revision.value++;
   }
 
@@ -66,7 +72,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       observeWorkspace(conn.doc, refresh),
       observeNotebook(notebook.notebook, () => revision.value++),
       observeSyncState(conn.provider, (state) => (syncState.value = state)),
-      observePeers(conn.provider, { name: entry.displayName, role: entry.role, memberId: entry.memberId }, (list) => (peers.value = list)),
+      observePeers(conn.awareness, { name: entry.displayName, role: entry.role, memberId: entry.memberId }, (list) => (peers.value = list)),
       indexOpenWorkspace(entry.room, conn.doc, notebook.notebook, (e) => (error.value = e.message)),
     );
     refresh();
@@ -75,36 +81,42 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   /** Loads the device registry and reopens the workspace used last. */
   async function load() {
     loading.value = true;
-    joined.value = await listJoinedWorkspaces();
-    const room = await getActiveRoom();
-    const entry = joined.value.find((w) => w.room === room) ?? joined.value[0];
-    if (entry) await open(entry);
-    loading.value = false;
+    try {
+      joined.value = await listJoinedWorkspaces();
+      const room = await getActiveRoom();
+      const entry = joined.value.find((w) => w.room === room) ?? joined.value[0];
+      if (entry) await open(entry);
+    } catch (e) {
+      error.value = (e as Error).message;
+    } finally {
+      loading.value = false;
+    }
   }
 
+  const onIntegrityError = (e: IntegrityError) => (integrityError.value = e.message);
+
   async function open(entry: JoinedWorkspace) {
-    const conn = openConnection(entry.room, entry.relayUrl, entry.token);
-    await conn.whenLoaded;
+    const conn = await openJoined(entry, onIntegrityError);
     await attach(entry, conn);
     await setActiveRoom(entry.room);
   }
 
   async function create(input: { name: string; displayName: string; role: Role; relayUrl: string }) {
-    const { room, token } = newRoomCredentials();
-    const conn = openConnection(room, input.relayUrl, token);
-    await conn.whenLoaded;
-    const { memberId } = createWorkspace(conn.doc, { id: room, name: input.name, creator: { displayName: input.displayName, role: input.role } });
-    const entry: JoinedWorkspace = { room, token, memberId, relayUrl: input.relayUrl, name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
-    await saveJoinedWorkspace(entry);
+    const { keys, secret, conn } = await openNewKey(input.relayUrl, onIntegrityError);
+    const { memberId } = createWorkspace(conn.doc, { id: keys.room, name: input.name, creator: { displayName: input.displayName, role: input.role } });
+    const entry: JoinedWorkspace = { room: keys.room, token: keys.token, inviteSecret: secret, memberId, relayUrl: input.relayUrl, name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
+    await saveJoinedWorkspaceWithKey(entry, keys.key);
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }
 
-  /** Joins from an invite code; waits for the workspace to arrive from the relay before adding us. */
+  /**
+   * Joins from an invite code; waits for the workspace to arrive from the relay
+   * before adding us. A member whose workspace moved to a new key keeps their identity.
+   */
   async function join(input: { code: string; displayName: string; role: Role }) {
     const invite = decodeInvite(input.code);
-    const conn = openConnection(invite.room, invite.relayUrl, invite.token);
-    await conn.whenLoaded;
+    const { keys, conn } = await openSecret(invite.key, invite.relayUrl, onIntegrityError);
     const arrived = await new Promise<boolean>((resolve) => {
       if (hasWorkspace(conn.doc)) return resolve(true);
       const timer = setTimeout(() => { stop(); resolve(false); }, JOIN_TIMEOUT_MS);
@@ -116,16 +128,44 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       conn.destroy();
       throw new Error(`Could not reach the workspace at ${invite.relayUrl}. Check that the relay is running and try again.`);
     }
-    const memberId = joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
-    const entry: JoinedWorkspace = { room: invite.room, token: invite.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
-    await saveJoinedWorkspace(entry);
+    const members = readWorkspace(conn.doc).members;
+    const previous = joined.value.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
+    const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
+    const entry: JoinedWorkspace = { room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
+    await saveJoinedWorkspaceWithKey(entry, keys.key);
+    if (previous) await retire(previous, entry.room);
+    joined.value = await listJoinedWorkspaces();
+    await attach(entry, conn);
+  }
+
+  /** Forgets a workspace that moved to a new room here, taking the private notebook along. */
+  async function retire(old: JoinedWorkspace, toRoom: string) {
+    await moveLocalNotebook(old.room, toRoom, old.memberId);
+    await forgetJoinedWorkspace(old.room);
+  }
+
+  /**
+   * Removes a member and moves everyone else to a new key and room: the open
+   * workspace is copied there and this device gets the invite for it. The removed
+   * member keeps what they already had; they cannot follow to the new room.
+   */
+  async function removeMemberAndMove(memberId: string) {
+    const old = active.value;
+    if (!connection || !old) return;
+    removeMember(connection.doc, { memberId, removedBy: old.memberId });
+    const { keys, secret, conn } = await openNewKey(old.relayUrl, onIntegrityError);
+    copyWorkspace(connection.doc, conn.doc);
+    const entry: JoinedWorkspace = { ...old, room: keys.room, token: keys.token, inviteSecret: secret, joinedAt: Date.now() };
+    await local?.flushed();
+    await saveJoinedWorkspaceWithKey(entry, keys.key);
+    await retire(old, entry.room);
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }
 
   /** Makes a new workspace on `relayUrl` from an exported file and opens it; a bad file changes nothing. */
   async function importWorkspace(fileText: string, relayUrl: string) {
-    const { entry, conn } = await importWorkspaceFile(fileText, relayUrl);
+    const { entry, conn } = await importWorkspaceFile(fileText, relayUrl, onIntegrityError);
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }
@@ -133,7 +173,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
   function context(): WorkspaceContext | null {
     if (!connection || !local || !active.value) return null;
-    return { doc: connection.doc, notebook: local.notebook, memberId: active.value.memberId, awareness: connection.provider.awareness };
+    return { doc: connection.doc, notebook: local.notebook, memberId: active.value.memberId, awareness: connection.awareness };
   }
 
   /**
@@ -153,8 +193,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   const me = () => active.value?.memberId ?? '';
   return {
-    joined, active, snapshot, revision, syncState, peers, error, loading,
-    load, open, create, join, close, context, write, importWorkspace,
+    joined, active, snapshot, revision, syncState, peers, error, integrityError, loading,
+    load, open, create, join, close, context, write, importWorkspace, removeMemberAndMove,
     addItem: (meetingId: string, title: string) => write(({ doc }) => addAgendaItem(doc, meetingId, { title, createdBy: me() })),
     renameItem: (meetingId: string, itemId: string, title: string) => write(({ doc }) => editAgendaItemTitle(doc, meetingId, itemId, title)),
     setDone: (meetingId: string, itemId: string, done: boolean) => write(({ doc }) => setAgendaItemDone(doc, meetingId, itemId, done)),

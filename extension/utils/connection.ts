@@ -1,36 +1,68 @@
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { relayProtocols } from '../../core/index.ts';
+import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
-/** A workspace doc with its local copy (IndexedDB) and its relay connection. */
+/**
+ * A workspace open on this device: the plain content doc the app reads and writes
+ * (kept in IndexedDB), and the carrier the relay connection syncs, which holds the
+ * content only as sealed blobs.
+ */
 export interface WorkspaceConnection {
   doc: Y.Doc;
+  /** Presence as the app sees it: decrypted states of the other members. */
+  awareness: Awareness;
+  /** The relay connection; it carries ciphertext only. */
   provider: WebsocketProvider;
   /** Resolves once the local copy has been loaded into `doc`. */
   whenLoaded: Promise<void>;
   destroy(): void;
 }
 
+export interface ConnectionOptions {
+  room: string;
+  relayUrl: string;
+  token: string;
+  key: SealingKey;
+  onIntegrityError(error: IntegrityError): void;
+}
+
 /**
- * Opens a workspace: edits are stored in IndexedDB as they happen, so they
- * survive a closed browser and a dead relay, and sent to the relay when it is there.
+ * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
+ * a closed browser and a dead relay, and sealed and sent when the relay is there.
  */
-export function openConnection(room: string, relayUrl: string, token: string): WorkspaceConnection {
+export function openConnection({ room, relayUrl, token, key, onIntegrityError }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`tandem-ws-${room}`, doc);
-  const provider = new WebsocketProvider(relayUrl, room, doc, {
+  const carrier = new Y.Doc();
+  const provider = new WebsocketProvider(relayUrl, room, carrier, {
     protocols: relayProtocols(token),
     maxBackoffTime: 2000,
   });
+  const awareness = new Awareness(doc);
+  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError });
+  const stopMirror = mirrorAwareness(awareness, provider.awareness, { room, key, onIntegrityError });
+  const whenLoaded = persistence.whenSynced.then(() => undefined);
+  // Each time the carrier has caught up with the relay, send whatever the local copy has that it lacks.
+  const onSync = (synced: boolean) => {
+    if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(() => undefined);
+  };
+  provider.on('sync', onSync);
   return {
     doc,
+    awareness,
     provider,
-    whenLoaded: persistence.whenSynced.then(() => undefined),
+    whenLoaded,
     destroy() {
+      provider.off('sync', onSync);
+      stopMirror();
+      sealed.destroy();
+      awareness.destroy();
       provider.destroy();
       void persistence.destroy();
       doc.destroy();
+      carrier.destroy();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../core/index.ts';
 
 /** What the popup and side panel show about the relay connection. */
@@ -61,13 +62,15 @@ export function memberColor(memberId: string): string {
   return `#${hslToRgb(hue, 0.75, low).map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Announces who we are and reports who else is here (y-websocket awareness). Returns the unsubscribe. */
+/**
+ * Announces who we are and reports who else is here, on the workspace's plain
+ * awareness (what crosses the relay is its sealed mirror). Returns the unsubscribe.
+ */
 export function observePeers(
-  provider: WebsocketProvider,
+  awareness: Awareness,
   me: { name: string; role: Role; memberId: string },
   listener: (peers: Peer[]) => void,
 ): () => void {
-  const { awareness } = provider;
   awareness.setLocalStateField('user', { ...me, color: memberColor(me.memberId) });
   const update = () => {
     const peers = new Map<string, Peer>();

@@ -52,3 +52,14 @@ export async function openLocalNotebook(room: string, memberId: string, onError:
     },
   };
 }
+
+/**
+ * Carries a member's private notebook along when their workspace moves to a new
+ * key and room: the notebook is filed under the room, and it stays on this device.
+ */
+export async function moveLocalNotebook(fromRoom: string, toRoom: string, memberId: string): Promise<void> {
+  await registry.transaction('rw', registry.notebookUpdates, async () => {
+    const rows = await registry.notebookUpdates.where('notebook').equals(`${fromRoom}:${memberId}`).toArray();
+    await registry.notebookUpdates.bulkAdd(rows.map((row) => ({ notebook: `${toRoom}:${memberId}`, update: row.update })));
+  });
+}

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { Role } from '../../core/index.ts';
+import type { Role, SealingKey } from '../../core/index.ts';
 import type { SearchIndexRow } from './search-index.ts';
 
 /** A workspace this browser has joined, with what it needs to reconnect. */
@@ -13,6 +13,18 @@ export interface JoinedWorkspace {
   displayName: string;
   role: Role;
   joinedAt: number;
+  /**
+   * The workspace secret, kept only by whoever created the workspace (or moved it
+   * to a new key), so they can invite. Members who joined keep the derived,
+   * non-extractable key alone.
+   */
+  inviteSecret?: string;
+}
+
+/** A workspace's sealing key: a non-extractable CryptoKey, stored as IndexedDB structured-clones it. */
+export interface StoredKey {
+  room: string;
+  key: SealingKey;
 }
 
 interface Setting {
@@ -36,12 +48,14 @@ class RegistryDb extends Dexie {
   notebookUpdates!: Table<NotebookUpdate, number>;
   /** Search index of this device's workspaces, rebuilt from their docs (see search-index.ts). */
   searchEntries!: Table<SearchIndexRow, [string, string]>;
+  /** Sealing keys by room: the browser can use them but never hands out their bytes. */
+  keys!: Table<StoredKey, string>;
 
   constructor() {
     super('tandem-registry');
     this.version(1).stores({ workspaces: 'room, joinedAt', settings: 'key' });
     this.version(2).stores({ notebookUpdates: '++seq, notebook' });
-    this.version(3).stores({ searchEntries: '[room+key], room, *words' });
+    this.version(3).stores({ searchEntries: '[room+key], room, *words', keys: 'room' });
   }
 }
 
@@ -57,6 +71,21 @@ export async function saveJoinedWorkspace(entry: JoinedWorkspace): Promise<void>
   await setActiveRoom(entry.room);
 }
 
+/** Stores a joined workspace together with its key, in one transaction: never one without the other. */
+export async function saveJoinedWorkspaceWithKey(entry: JoinedWorkspace, key: SealingKey): Promise<void> {
+  await registry.transaction('rw', registry.workspaces, registry.keys, registry.settings, async () => {
+    await registry.keys.put({ room: entry.room, key });
+    await saveJoinedWorkspace(entry);
+  });
+}
+
+/** The sealing key of `room`, or an error that says what to do when this device has none. */
+export async function loadKey(room: string): Promise<SealingKey> {
+  const stored = await registry.keys.get(room);
+  if (!stored) throw new Error('This workspace was joined with an older version of Tandem and has no encryption key on this device. Ask for a new invite code and join again.');
+  return stored.key;
+}
+
 export async function getActiveRoom(): Promise<string | undefined> {
   return (await registry.settings.get('activeRoom'))?.value;
 }
@@ -67,3 +96,11 @@ export async function setActiveRoom(room: string): Promise<void> {
 
 /** The relay new workspaces use unless the creator types another. */
 export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:1234';
+
+/** Forgets a workspace on this device (after it moved to a new key): its entry and its key. */
+export async function forgetJoinedWorkspace(room: string): Promise<void> {
+  await registry.transaction('rw', registry.workspaces, registry.keys, async () => {
+    await registry.workspaces.delete(room);
+    await registry.keys.delete(room);
+  });
+}

@@ -62,7 +62,7 @@ export function openSqliteStorage(dataDir: string): RelayStorage {
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (first === undefined || last === undefined || rows.length < 2) return { mergedRows: 0, bytes: 0 };
-    const merged = Y.mergeUpdates(rows.map((row) => row.data));
+    const merged = foldUpdates(rows.map((row) => row.data));
     replaceFirst.run(toBuffer(merged), first.id);
     deleteRange.run(room, first.id, last.id);
     return { mergedRows: rows.length, bytes: merged.byteLength };
@@ -90,6 +90,23 @@ export function openSqliteStorage(dataDir: string): RelayStorage {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Merges updates through a garbage-collecting doc rather than `Y.mergeUpdates`,
+ * which keeps the content of deleted items: clients delete the sealed blobs they
+ * compacted, and only a doc drops their bytes. Still opaque: no type is read.
+ */
+function foldUpdates(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInvite, encodeInvite, InviteError, newRoomCredentials } from '../../core/index.ts';
+import { decodeInvite, encodeInvite, InviteError, newWorkspaceSecret } from '../../core/index.ts';
 
-const valid = { v: 1 as const, relayUrl: 'ws://127.0.0.1:1234', ...newRoomCredentials(), workspaceName: 'Résidence – year 1' };
+const valid = { v: 2 as const, relayUrl: 'ws://127.0.0.1:1234', key: newWorkspaceSecret(), workspaceName: 'Résidence – year 1' };
+const raw = (json: unknown) => 'tandem1.' + Buffer.from(JSON.stringify(json)).toString('base64url');
 
 describe('invite codes', () => {
   it('round-trips everything a joiner needs, even pasted with line breaks', () => {
@@ -11,12 +12,10 @@ describe('invite codes', () => {
     expect(decodeInvite(wrapped)).toEqual(valid);
   });
 
-  it('makes a different room and token every time', () => {
-    const a = newRoomCredentials();
-    const b = newRoomCredentials();
-    expect(a.room).not.toBe(b.room);
-    expect(a.token).not.toBe(b.token);
-    expect(a.token.length).toBeGreaterThanOrEqual(43);
+  it('carries the workspace key and nothing the relay could use without it', () => {
+    const invite = decodeInvite(encodeInvite(valid));
+    expect(invite.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Object.keys(invite).sort()).toEqual(['key', 'relayUrl', 'v', 'workspaceName']);
   });
 
   it.each([
@@ -24,15 +23,15 @@ describe('invite codes', () => {
     ['hello there', /not a Tandem invite code/],
     ['tandem1.%%%%', /damaged or incomplete/],
     [encodeInvite(valid).slice(0, -10), /damaged or incomplete|not valid/],
+    [raw({ v: 1, relayUrl: 'ws://127.0.0.1:1234', room: 'abcdefghijkl', token: 'a'.repeat(43), workspaceName: 'Old' }), /older version of Tandem.*Ask for a new invite/],
+    [raw({ ...valid, v: 3 }), /newer version of Tandem/],
   ])('explains what is wrong with %j', (code, message) => {
     expect(() => decodeInvite(code)).toThrow(InviteError);
     expect(() => decodeInvite(code)).toThrow(message);
   });
 
   it('names the field that is wrong', () => {
-    const forged = 'tandem1.' + Buffer.from(JSON.stringify({ ...valid, relayUrl: 'http://evil.example' })).toString('base64url');
-    expect(() => decodeInvite(forged)).toThrow(/relayUrl/);
-    const badRoom = 'tandem1.' + Buffer.from(JSON.stringify({ ...valid, room: '../etc' })).toString('base64url');
-    expect(() => decodeInvite(badRoom)).toThrow(/room/);
+    expect(() => decodeInvite(raw({ ...valid, relayUrl: 'http://evil.example' }))).toThrow(/relayUrl/);
+    expect(() => decodeInvite(raw({ ...valid, key: 'too-short' }))).toThrow(/key[\s\S]*43 letters/);
   });
 });

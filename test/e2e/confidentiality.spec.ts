@@ -5,12 +5,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { NotesPage } from './pages/notes-page.ts';
+import { GoalsPage } from './pages/goals-page.ts';
 import { seriousAxeViolations } from './axe.ts';
 
 // The canary: unique strings written privately must reach neither the relay nor
-// the other member, while a shared one does (proving the recording works). Shared
-// content is not encrypted yet; once it is, the shared half of this test flips.
-describe('confidentiality of private notes and talking points', () => {
+// the other member; shared ones reach the other member, but only as ciphertext:
+// no frame the relay receives and nothing it stores holds them in the clear.
+describe('confidentiality of private and shared content', () => {
   let pair: PairedWorkspace;
   let ada: NotesPage;
   let ben: NotesPage;
@@ -21,7 +22,10 @@ describe('confidentiality of private notes and talking points', () => {
   const PRIVATE_POINT = `private-point-canary-${tag}`;
   const PRIVATE_QUICK = `private-quick-canary-${tag}`;
   const SHARED_NOTE = `shared-note-canary-${tag}`;
+  const SHARED_GOAL = `shared-goal-canary-${tag}`;
+  const SHARED_AGENDA = `shared-agenda-canary-${tag}`;
   const privates = [PRIVATE_NOTE, PRIVATE_TITLE, PRIVATE_POINT, PRIVATE_QUICK];
+  const shared = [SHARED_NOTE, SHARED_GOAL, SHARED_AGENDA];
 
   /** Records every WebSocket frame a page sends, as bytes. */
   function record(page: Page) {
@@ -65,6 +69,17 @@ describe('confidentiality of private notes and talking points', () => {
     await NotesPage.waitForEditorText(ada.noteText(), (t) => t === SHARED_NOTE, 'the shared text at Ada');
     expect(await seriousAxeViolations(ada.page)).toEqual([]);
     await ada.backToList();
+
+    await ada.showMeeting();
+    await ada.tandem.addAgendaItem(SHARED_AGENDA);
+    await pair.menteePopup.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Meeting' }).click();
+    await pair.menteePopup.waitForAgenda((a) => a.includes(SHARED_AGENDA), 'the shared agenda item at Ben');
+    const benGoals = new GoalsPage(pair.menteePopup);
+    await benGoals.open();
+    await benGoals.createGoal(SHARED_GOAL, 'shared');
+    const adaGoals = new GoalsPage(pair.mentorPopup);
+    await adaGoals.open();
+    await adaGoals.waitForGoals((goals) => goals.some((g) => g.title === SHARED_GOAL), 'Ben\'s shared goal at Ada');
     await ada.tandem.screenshot('confidentiality-ada');
     await ben.tandem.screenshot('confidentiality-ben');
   });
@@ -77,18 +92,18 @@ describe('confidentiality of private notes and talking points', () => {
     for (const secret of privates) expect(meetingHtml).not.toContain(secret);
   });
 
-  it('sends no private string in any WebSocket frame, while the shared one does go out', () => {
+  it('sends no private or shared string in the clear in any WebSocket frame, nor the display names', () => {
     expect(sent.length).toBeGreaterThan(0);
-    expect(framesWith(SHARED_NOTE)).toBeGreaterThan(0);
-    expect(privates.map((secret) => [secret, framesWith(secret)])).toEqual(privates.map((secret) => [secret, 0]));
+    const canaries = [...privates, ...shared, 'Ada & Ben, clinical year'];
+    expect(canaries.map((secret) => [secret, framesWith(secret)])).toEqual(canaries.map((secret) => [secret, 0]));
   });
 
-  it('leaves no private string in the relay\'s stored files, while the shared one is there', async () => {
+  it('leaves neither private nor shared strings readable in the relay\'s stored files', async () => {
     await pair.relay.stop();
     const files = (await readdir(pair.relay.dataDir)).filter((name) => name.startsWith('tandem-relay.sqlite'));
     expect(files).toContain('tandem-relay.sqlite');
     const stored = Buffer.concat(await Promise.all(files.map((name) => readFile(join(pair.relay.dataDir, name)))));
-    expect(stored.includes(SHARED_NOTE)).toBe(true);
-    expect(privates.filter((secret) => stored.includes(secret))).toEqual([]);
+    expect(stored.length).toBeGreaterThan(0);
+    expect([...privates, ...shared].filter((secret) => stored.includes(secret))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import ExchangeView from '../exchange/ExchangeView.vue';
 import CallView from '../call/CallView.vue';
 import LogView from '../logs/LogView.vue';
 import TopicLibraryView from '../topics/TopicLibraryView.vue';
+import MembersView from '../members/MembersView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -38,6 +39,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'] },
   { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'] },
   { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'members', label: 'Members', component: MembersView, surfaces: ['popup', 'sidepanel'] },
 ];
 
 /** The views offered on `surface`, in order. */

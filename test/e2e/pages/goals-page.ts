@@ -74,6 +74,11 @@ export class GoalsPage {
 
   /** Walks the SMART steps with the keyboard, answering only the title, and keeps the goal to this device. */
   async createPrivateGoal(title: string): Promise<void> {
+    await this.createGoal(title, 'private');
+  }
+
+  /** Walks the creation flow with the keyboard, skipping every hint, and saves. */
+  async createGoal(title: string, visibility: 'private' | 'shared'): Promise<void> {
     await this.newGoalButton().press('Enter');
     await this.waitForStep(/Step 1 of 4/);
     await this.page.keyboard.type(title);
@@ -81,7 +86,7 @@ export class GoalsPage {
       await this.page.keyboard.press('Enter');
       await this.waitForStep(new RegExp(`Step ${step} of 4`));
     }
-    await this.flow().getByLabel('Only me, kept on this device').check();
+    if (visibility === 'private') await this.flow().getByLabel('Only me, kept on this device').check();
     await this.page.keyboard.press('Enter');
     await this.newGoalButton().waitFor();
   }

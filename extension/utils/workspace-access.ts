@@ -1,0 +1,33 @@
+import { deriveWorkspaceKeys, newWorkspaceSecret, type IntegrityError, type WorkspaceKeys } from '../../core/index.ts';
+import { openConnection, type WorkspaceConnection } from './connection.ts';
+import { loadKey } from './registry.ts';
+
+/** A connection together with the derived values a device records for it. */
+export interface Access {
+  keys: WorkspaceKeys;
+  /** Set when this device made the secret and may therefore invite. */
+  secret?: string;
+  conn: WorkspaceConnection;
+}
+
+/** Opens a brand-new workspace key (creating, or moving a workspace away from a removed member). */
+export async function openNewKey(relayUrl: string, onIntegrityError: (e: IntegrityError) => void): Promise<Access> {
+  const secret = newWorkspaceSecret();
+  return { ...(await openSecret(secret, relayUrl, onIntegrityError)), secret };
+}
+
+/** Opens the workspace an invite's secret leads to. */
+export async function openSecret(secret: string, relayUrl: string, onIntegrityError: (e: IntegrityError) => void): Promise<Access> {
+  const keys = await deriveWorkspaceKeys(secret);
+  const conn = openConnection({ room: keys.room, relayUrl, token: keys.token, key: keys.key, onIntegrityError });
+  await conn.whenLoaded;
+  return { keys, conn };
+}
+
+/** Reopens a workspace this device joined, with the key it stored. */
+export async function openJoined(entry: { room: string; relayUrl: string; token: string }, onIntegrityError: (e: IntegrityError) => void): Promise<WorkspaceConnection> {
+  const key = await loadKey(entry.room);
+  const conn = openConnection({ room: entry.room, relayUrl: entry.relayUrl, token: entry.token, key, onIntegrityError });
+  await conn.whenLoaded;
+  return conn;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { carrierSize, sealedBlobs } from '../../core/index.ts';
+import { newKeys, relayCarriers, sealedPeer, type SealedPeer } from '../helpers/sealed-peers.ts';
+
+const EDITS = 10_000;
+const ROUNDS = 50;
+
+/** A relay's view of a carrier after it garbage-collects deleted blobs: what a newcomer downloads. */
+function relayBytes(carrier: Y.Doc): number {
+  const relay = new Y.Doc();
+  Y.applyUpdate(relay, Y.encodeStateAsUpdate(carrier));
+  return Y.encodeStateAsUpdate(relay).byteLength;
+}
+
+describe('carrier compaction', () => {
+  it(`keeps the carrier small through ${EDITS} small edits from two members compacting concurrently, and a late device reconstructs the same content`, async () => {
+    const keys = await newKeys();
+    const ada = await sealedPeer(keys, { compactAfter: 64 });
+    const ben = await sealedPeer(keys, { compactAfter: 64 });
+    const perRound = EDITS / ROUNDS / 2;
+    let maxBlobs = 0;
+    const edit = (peer: SealedPeer, round: number, i: number) => {
+      const text = peer.content.getText('log');
+      text.insert(Math.min(text.length, (round * 7 + i) % 50), peer === ada ? 'a' : 'b');
+      // Some deletions as well, the way people type and correct.
+      if (i % 5 === 4) text.delete(0, 1);
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < perRound; i++) {
+        edit(ada, round, i);
+        edit(ben, round, i);
+      }
+      await relayCarriers([ada, ben]);
+      maxBlobs = Math.max(maxBlobs, sealedBlobs(ada.carrier).length, sealedBlobs(ben.carrier).length);
+    }
+    await Promise.all([ada.sync.compact(), ben.sync.compact()]);
+    await relayCarriers([ada, ben]);
+
+    const expected = ada.content.getText('log').toString();
+    expect(expected.length).toBeGreaterThan(EDITS / 2);
+    expect(ben.content.getText('log').toString()).toBe(expected);
+
+    // The bound: at most one snapshot per member once both have compacted, and a carrier
+    // no bigger than those snapshots: each about the size of the content itself.
+    const contentBytes = Y.encodeStateAsUpdate(ada.content).byteLength;
+    const { blobs } = carrierSize(ada.carrier);
+    expect(blobs).toBeLessThanOrEqual(2);
+    expect(relayBytes(ada.carrier)).toBeLessThan(2 * contentBytes + 1024);
+    // Between compactions: never far past the threshold (64 per member plus one round of edits).
+    expect(maxBlobs).toBeLessThanOrEqual(2 * 64 + 2 * perRound);
+
+    const late = await sealedPeer(keys);
+    Y.applyUpdate(late.carrier, Y.encodeStateAsUpdate(ada.carrier), 'relay');
+    await late.sync.whenIdle();
+    expect(late.content.getText('log').toString()).toBe(expected);
+    expect(late.integrityErrors).toEqual([]);
+  });
+});

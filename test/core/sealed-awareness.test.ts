@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { mirrorAwareness, seal } from '../../core/index.ts';
+import { newKeys } from '../helpers/sealed-peers.ts';
+import { waitFor } from '../helpers/relay-client.ts';
+
+/** One member's presence: the plain awareness the app uses, and the carrier's, which the relay forwards. */
+function device(keys: Awaited<ReturnType<typeof newKeys>>, errors: Error[] = []) {
+  const plain = new Awareness(new Y.Doc());
+  const carrier = new Awareness(new Y.Doc());
+  const stop = mirrorAwareness(plain, carrier, { room: keys.room, key: keys.key, onIntegrityError: (e) => errors.push(e) });
+  return { plain, carrier, stop, errors };
+}
+
+/** Forwards every carrier awareness change between devices, as the relay does. */
+function relay(...devices: ReturnType<typeof device>[]) {
+  for (const from of devices) {
+    from.carrier.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const update = encodeAwarenessUpdate(from.carrier, added.concat(updated, removed));
+      for (const to of devices) if (to !== from) applyAwarenessUpdate(to.carrier, update, 'relay');
+    });
+  }
+}
+
+const remoteUsers = (plain: Awareness) =>
+  [...plain.getStates().entries()].filter(([id]) => id !== plain.clientID).map(([, s]) => (s.user as { name: string } | undefined)?.name).sort();
+
+describe('sealed presence', () => {
+  it('shows every member the others\' names while the relay forwards only ciphertext, and removes those who leave', async () => {
+    const keys = await newKeys();
+    const [ada, ben, cy] = [device(keys), device(keys), device(keys)];
+    relay(ada, ben, cy);
+    ada.plain.setLocalStateField('user', { name: 'Ada Canary-5e1' });
+    ben.plain.setLocalStateField('user', { name: 'Ben Canary-77d' });
+    cy.plain.setLocalStateField('user', { name: 'Cy Canary-0b9' });
+    await waitFor(() => remoteUsers(ada.plain).join() === 'Ben Canary-77d,Cy Canary-0b9', 2_000, 'Ada to see Ben and Cy');
+    await waitFor(() => remoteUsers(ben.plain).join() === 'Ada Canary-5e1,Cy Canary-0b9', 2_000, 'Ben to see Ada and Cy');
+    const forwarded = JSON.stringify([...ada.carrier.getStates().values()]);
+    expect(forwarded).not.toMatch(/Canary/);
+
+    removeAwarenessStates(cy.carrier, [cy.carrier.clientID], 'window closed');
+    await waitFor(() => remoteUsers(ada.plain).join() === 'Ben Canary-77d', 2_000, 'Cy to leave Ada\'s list');
+    [ada, ben, cy].forEach((d) => { d.stop(); d.plain.destroy(); d.carrier.destroy(); });
+  });
+
+  it('refuses presence the relay moved from one client to another, and reports it', async () => {
+    const keys = await newKeys();
+    const ada = device(keys);
+    const errors: Error[] = [];
+    const ben = device(keys, errors);
+    const sealed = await seal(keys.key, { room: keys.room, purpose: 'awareness', client: 12345 }, new TextEncoder().encode('{"user":{"name":"Mallory"}}'));
+    const forged = new Awareness(new Y.Doc());
+    forged.setLocalState({ sealed: Buffer.from(sealed).toString('base64') });
+    applyAwarenessUpdate(ben.carrier, encodeAwarenessUpdate(forged, [forged.clientID]), 'relay');
+    await waitFor(() => errors.length === 1, 2_000, 'an integrity error');
+    expect(remoteUsers(ben.plain)).toEqual([]);
+    [ada, ben].forEach((d) => { d.stop(); d.plain.destroy(); d.carrier.destroy(); });
+    forged.destroy();
+  });
+});

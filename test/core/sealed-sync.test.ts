@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addAgendaItem, createWorkspace, hasWorkspace, joinWorkspace, readWorkspace, removeAgendaItem, sealedBlobs, seal,
+} from '../../core/index.ts';
+import { newKeys, relayCarriers, sealedPeer } from '../helpers/sealed-peers.ts';
+
+const carrierText = (carrier: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(carrier)).toString('latin1');
+
+describe('sealed sync between members', () => {
+  it('merges concurrent edits of three members through carriers that hold only ciphertext', async () => {
+    const keys = await newKeys();
+    const [ada, ben, cy] = await Promise.all([sealedPeer(keys), sealedPeer(keys), sealedPeer(keys)]);
+    const { meetingId } = createWorkspace(ada.content, { id: keys.room, name: 'Canary-Workspace-7f3a', creator: { displayName: 'Ada Canary', role: 'mentor' } });
+    await relayCarriers([ada, ben, cy]);
+    expect(hasWorkspace(ben.content)).toBe(true);
+
+    joinWorkspace(ben.content, { displayName: 'Ben Canary', role: 'mentee' });
+    joinWorkspace(cy.content, { displayName: 'Cy Canary', role: 'mentee' });
+    addAgendaItem(ada.content, meetingId, { title: 'Burnout-canary-91c2', createdBy: 'ada' });
+    addAgendaItem(ben.content, meetingId, { title: 'Sleep before nights', createdBy: 'ben' });
+    await relayCarriers([ada, ben, cy]);
+
+    const snapshots = [ada, ben, cy].map((p) => readWorkspace(p.content));
+    expect(snapshots[1]).toEqual(snapshots[0]);
+    expect(snapshots[2]).toEqual(snapshots[0]);
+    expect(snapshots[0]!.members.map((m) => m.displayName).sort()).toEqual(['Ada Canary', 'Ben Canary', 'Cy Canary']);
+    for (const canary of ['Canary-Workspace-7f3a', 'Ada Canary', 'Ben Canary', 'Burnout-canary-91c2', 'Sleep before nights']) {
+      expect(carrierText(ada.carrier)).not.toContain(canary);
+    }
+  });
+
+  it('carries deletions too', async () => {
+    const keys = await newKeys();
+    const [ada, ben] = await Promise.all([sealedPeer(keys), sealedPeer(keys)]);
+    const { meetingId } = createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    const itemId = addAgendaItem(ada.content, meetingId, { title: 'Scratch', createdBy: 'ada' });
+    await relayCarriers([ada, ben]);
+    removeAgendaItem(ben.content, meetingId, itemId);
+    await relayCarriers([ada, ben]);
+    expect(readWorkspace(ada.content).meetings[0]!.agenda).toEqual([]);
+  });
+
+  it('sends on the next start an edit that was stored locally but never sealed (a crash in between)', async () => {
+    const keys = await newKeys();
+    const ada = await sealedPeer(keys);
+    const ben = await sealedPeer(keys);
+    const { meetingId } = createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    const itemId = addAgendaItem(ada.content, meetingId, { title: 'Will be removed offline', createdBy: 'ada' });
+    await relayCarriers([ada, ben]);
+
+    // The crash: Ada's sync is gone before it sees these edits, and her carrier was only in memory.
+    ada.sync.destroy();
+    addAgendaItem(ada.content, meetingId, { title: 'Written just before the crash', createdBy: 'ada' });
+    removeAgendaItem(ada.content, meetingId, itemId);
+    const storedLocally = Y.encodeStateAsUpdate(ada.content);
+
+    // Next start: content from local storage, carrier from the relay (Ben's copy of it).
+    const restartedContent = new Y.Doc();
+    Y.applyUpdate(restartedContent, storedLocally, 'storage');
+    const restartedCarrier = new Y.Doc();
+    Y.applyUpdate(restartedCarrier, Y.encodeStateAsUpdate(ben.carrier), 'relay');
+    const restarted = await sealedPeer(keys, { content: restartedContent, carrier: restartedCarrier });
+    await relayCarriers([restarted, ben]);
+
+    expect(readWorkspace(ben.content).meetings[0]!.agenda.map((i) => i.title)).toEqual(['Written just before the crash']);
+    expect(readWorkspace(ben.content)).toEqual(readWorkspace(restarted.content));
+  });
+
+  it('sends nothing on start when the relay already has everything', async () => {
+    const keys = await newKeys();
+    const ada = await sealedPeer(keys);
+    createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    await ada.sync.whenIdle();
+    const blobs = sealedBlobs(ada.carrier).length;
+    ada.sync.destroy();
+    const again = await sealedPeer(keys, { content: ada.content, carrier: ada.carrier });
+    await again.sync.whenIdle();
+    expect(sealedBlobs(again.carrier).length).toBe(blobs);
+  });
+});
+
+describe('tampering and replay', () => {
+  it('ignores a flipped byte, reports an integrity error, and keeps the local data', async () => {
+    const keys = await newKeys();
+    const ada = await sealedPeer(keys);
+    const ben = await sealedPeer(keys);
+    createWorkspace(ben.content, { id: keys.room, name: 'Ben local', creator: { displayName: 'Ben', role: 'mentee' } });
+    createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    await ada.sync.whenIdle();
+    const benBefore = readWorkspace(ben.content);
+    const tampered = sealedBlobs(ada.carrier).get(0).slice();
+    tampered[tampered.length - 3]! ^= 0xff;
+    sealedBlobs(ben.carrier).push([tampered]);
+    await ben.sync.whenIdle();
+    expect(ben.integrityErrors).toHaveLength(1);
+    expect(ben.integrityErrors[0]!.message).toMatch(/failed its integrity check and was ignored; your local copy is intact/);
+    expect(readWorkspace(ben.content)).toEqual(benBefore);
+  });
+
+  it('refuses a blob replayed from another room, even one sealed with the same key', async () => {
+    const keys = await newKeys();
+    const ben = await sealedPeer(keys);
+    const foreign = await seal(keys.key, { room: 'some-other-room-1234', purpose: 'update' }, Y.encodeStateAsUpdate(new Y.Doc()));
+    const otherWorkspace = await sealedPeer(await newKeys());
+    createWorkspace(otherWorkspace.content, { id: 'x', name: 'Other', creator: { displayName: 'Eve', role: 'mentor' } });
+    await otherWorkspace.sync.whenIdle();
+    sealedBlobs(ben.carrier).push([foreign, sealedBlobs(otherWorkspace.carrier).get(0)]);
+    await ben.sync.whenIdle();
+    expect(ben.integrityErrors).toHaveLength(2);
+    expect(hasWorkspace(ben.content)).toBe(false);
+  });
+});
