@@ -15,7 +15,7 @@ function pairWithContent() {
   const [ada, ben] = docs as [Y.Doc, Y.Doc];
   const { memberId, meetingId } = createWorkspace(ada, { id: 'ws-x-1', name: 'Ada & Ben, clinical year', creator: { displayName: 'Ada', role: 'mentor' } }, NOW);
   sync();
-  const benId = joinWorkspace(ben, { displayName: 'Ben', role: 'mentee' }, NOW);
+  const benId = joinWorkspace(ben, { displayName: 'Ben', role: 'mentee' }, NOW + 60_000);
   addAgendaItem(ada, meetingId, { title: 'Exam plan', createdBy: memberId });
   sync();
   addAgendaItem(ben, meetingId, { title: 'Placement *worries*', createdBy: benId });
