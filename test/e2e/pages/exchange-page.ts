@@ -58,8 +58,13 @@ export class ExchangePage {
     await form.getByRole('button', { name: 'Import workspace' }).click();
   }
 
-  async alert(): Promise<string> {
-    return eventually(async () => (await this.page.getByRole('alert').allTextContents()).join('\n'), (t) => t !== '', 'an error message');
+  /** The error shown now; with `pattern`, waits until one matches (an earlier error may still be on screen). */
+  async alert(pattern?: RegExp): Promise<string> {
+    return eventually(
+      async () => (await this.page.getByRole('alert').allTextContents()).join('\n'),
+      (t) => t !== '' && (!pattern || pattern.test(t)),
+      pattern ? `an error message matching ${pattern}` : 'an error message',
+    );
   }
 
   searchField() {
