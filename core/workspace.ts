@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { metaMap, SCHEMA_VERSION, type WorkspaceDoc } from './doc.ts';
+import { membersMap, metaMap, SCHEMA_VERSION, type WorkspaceDoc } from './doc.ts';
 import { addMember, NewMemberSchema, type NewMember } from './members.ts';
 import { addMeeting, aWeekFrom } from './meetings.ts';
+
+/**
+ * The largest group a workspace takes: a pair, or a small group with a facilitator
+ * (the guide's group mentorship model). Two people joining at the same moment can
+ * still make it one more; the limit is a promise about size, not a lock.
+ */
+export const MAX_MEMBERS = 8;
 
 export const WorkspaceNameSchema = z.string().trim().min(1, 'Name the workspace.').max(80, 'Keep the workspace name under 80 characters.');
 
@@ -44,5 +51,8 @@ export function createWorkspace(doc: WorkspaceDoc, input: NewWorkspace, now = Da
 
 /** Adds the joining person as a member of a workspace they received an invite to. */
 export function joinWorkspace(doc: WorkspaceDoc, member: NewMember, now = Date.now()): string {
+  if (membersMap(doc).size >= MAX_MEMBERS) {
+    throw new Error(`This workspace already has ${MAX_MEMBERS} members. Tandem groups stay small so that everyone gets heard: ask the facilitator to start another group.`);
+  }
   return addMember(doc, member, now);
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   createWorkspace, hasWorkspace, joinWorkspace, nextMeeting, observeWorkspace, parseWorkspaceSnapshot,
-  readWorkspace, ValidationError, addAgendaItem,
+  readWorkspace, ValidationError, addAgendaItem, MAX_MEMBERS,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -29,6 +29,15 @@ describe('workspace', () => {
     const names = readWorkspace(docs[2]!).members.map((m) => m.displayName).sort();
     expect(names).toEqual(['Ben', 'Cy', 'Fac']);
     expect(readWorkspace(docs[0]!)).toEqual(readWorkspace(docs[1]!));
+  });
+
+  it('takes a small group of up to eight members and turns the ninth away with a clear message', () => {
+    const doc = new Y.Doc();
+    createWorkspace(doc, { id: 'ws-group', name: 'Placement circle', creator: { displayName: 'Fay', role: 'facilitator' } });
+    for (let i = 2; i <= MAX_MEMBERS; i++) joinWorkspace(doc, { displayName: `Learner ${i}`, role: 'mentee' });
+    expect(readWorkspace(doc).members).toHaveLength(8);
+    expect(() => joinWorkspace(doc, { displayName: 'One more', role: 'mentee' })).toThrow(/already has 8 members/);
+    expect(readWorkspace(doc).members).toHaveLength(8);
   });
 
   it('rejects an unknown role', () => {
