@@ -130,7 +130,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
     const members = readWorkspace(conn.doc).members;
     const previous = joined.value.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
-    const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
+    let memberId: string;
+    try {
+      memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
+    } catch (e) {
+      conn.destroy();
+      throw e;
+    }
     const entry: JoinedWorkspace = { room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
     await saveJoinedWorkspaceWithKey(entry, keys.key);
     if (previous) await retire(previous, entry.room);
