@@ -44,3 +44,4 @@ export * from './custom-topics.ts';
 export * from './session-logs.ts';
 export * from './call-sites.ts';
 export * from './topic-lookup.ts';
+export * from './timeline.ts';
