@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { closeAll, launchProfile, type Profile } from './browser.ts';
-import { TandemPage } from './pages/tandem-page.ts';
+import { eventually, TandemPage } from './pages/tandem-page.ts';
 import { ExchangePage } from './pages/exchange-page.ts';
 import { seriousAxeViolations } from './axe.ts';
 
@@ -105,7 +105,8 @@ describe('resources, search, and moving a workspace by file', () => {
     await fresh.importWorkspace({ name: 'newer.json', text: JSON.stringify({ ...file, version: 2 }) }, pair.relay.url);
     expect(await fresh.alert()).toMatch(/^version: This file was exported by a newer version of Tandem/m);
     await fresh.importWorkspace({ name: 'cut.json', text: exported.text.slice(0, 200) }, pair.relay.url);
-    expect(await fresh.alert()).toMatch(/This file is not JSON/);
+    // The previous error stays up until the new file has been read: wait for the new one.
+    await eventually(() => fresh.alert(), (t) => /This file is not JSON/.test(t), 'the not-JSON error');
     await fresh.tandem.screenshot('import-error');
     // Nothing was created: still the first-run screen, with no workspace to switch to.
     expect(await fresh.page.getByText('Start a workspace for a mentorship').isVisible()).toBe(true);
