@@ -3,11 +3,16 @@ import type { PrivateNotebook } from './private-notebook.ts';
 import { readWorkspace, type WorkspaceSnapshot } from './snapshot.ts';
 import { groupResources, listResources } from './resources.ts';
 import { mdDate, mdLink, mdText } from './markdown.ts';
+import { goalsExchangeSection, sessionLogsExchangeSection } from './exchange-progress.ts';
+import { actionItemsExchangeSection, notesExchangeSection, talkingPointsExchangeSection } from './exchange-notes.ts';
+import { agreementExchangeSection, awayExchangeSection, customTopicsExchangeSection } from './exchange-agreement.ts';
 
 /** What a Markdown renderer may use besides its own data: the workspace, for member names. */
 export interface ExchangeContext {
   workspace: WorkspaceSnapshot;
   memberName(id: string): string;
+  /** A topic's title, built-in or the workspace's own; the id itself for one that is gone. */
+  topicTitle(id: string): string;
 }
 
 /**
@@ -69,5 +74,13 @@ const resourcesSection: ExchangeSection = {
  */
 export const EXCHANGE_SECTIONS: readonly ExchangeSection[] = [
   workspaceSection,
+  agreementExchangeSection,
+  awayExchangeSection,
+  goalsExchangeSection,
+  sessionLogsExchangeSection,
+  actionItemsExchangeSection,
+  talkingPointsExchangeSection,
+  notesExchangeSection,
   resourcesSection,
+  customTopicsExchangeSection,
 ];

@@ -3,6 +3,7 @@ import type { PrivateNotebook } from './private-notebook.ts';
 import { readWorkspace } from './snapshot.ts';
 import { EXCHANGE_SECTIONS, type ExchangeContext } from './exchange.ts';
 import { mdDate, mdText } from './markdown.ts';
+import { listTopics } from './custom-topics.ts';
 
 /**
  * The open workspace as a readable Markdown document: what everyone shares, then
@@ -12,7 +13,12 @@ import { mdDate, mdText } from './markdown.ts';
 export function exportMarkdown(doc: WorkspaceDoc, notebook: PrivateNotebook, memberId: string, now = Date.now()): string {
   const workspace = readWorkspace(doc);
   const names = new Map(workspace.members.map((m) => [m.id, m.displayName]));
-  const ctx: ExchangeContext = { workspace, memberName: (id) => names.get(id) ?? 'a former member' };
+  const topics = new Map(listTopics(doc).map((t) => [t.id, t.title]));
+  const ctx: ExchangeContext = {
+    workspace,
+    memberName: (id) => names.get(id) ?? 'a former member',
+    topicTitle: (id) => topics.get(id) ?? id,
+  };
   const shared = EXCHANGE_SECTIONS.flatMap((s) => s.markdownShared?.(doc, ctx) ?? []);
   const mine = EXCHANGE_SECTIONS.flatMap((s) => s.markdownPrivate?.(notebook, ctx) ?? []);
   const lines = [

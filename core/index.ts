@@ -50,3 +50,4 @@ export * from './carrier.ts';
 export * from './sealed-sync.ts';
 export * from './sealed-awareness.ts';
 export * from './member-removal.ts';
+export * from './timeline.ts';

@@ -4,6 +4,7 @@ import type { PrivateNotebook } from './private-notebook.ts';
 import { VisibilitySchema } from './visibility.ts';
 import { hasWorkspace, readWorkspace } from './snapshot.ts';
 import { listResources, RESOURCE_CATEGORY_LABELS } from './resources.ts';
+import { CONCEPT_SEARCH_COLLECTORS, CONCEPT_SEARCH_KIND_LABELS } from './search-collectors.ts';
 
 export const SearchEntrySchema = z.object({
   /** Unique within a workspace and stable across edits: `<kind>:<id>`. */
@@ -36,6 +37,7 @@ export const SEARCH_KIND_LABELS: Record<string, string> = {
   meeting: 'Meeting',
   'agenda-item': 'Agenda item',
   resource: 'Resource',
+  ...CONCEPT_SEARCH_KIND_LABELS,
 };
 
 const collectMeetings: SearchCollector = (doc) => {
@@ -62,6 +64,7 @@ const collectResources: SearchCollector = (doc) => listResources(doc).map((r) =>
 export const SEARCH_COLLECTORS: readonly SearchCollector[] = [
   collectMeetings,
   collectResources,
+  ...CONCEPT_SEARCH_COLLECTORS,
 ];
 
 /**

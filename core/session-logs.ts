@@ -120,3 +120,8 @@ export function sessionLogDefaults(logs: readonly SessionLog[], authorId: string
   const last = logs.filter((l) => l.authorId === authorId).sort((a, b) => b.createdAt - a.createdAt)[0];
   return { durationMinutes: last?.durationMinutes ?? 30, mode: last?.mode ?? 'video' };
 }
+
+/** The session logs of one place (the workspace, or my notebook), newest first: what an export keeps apart. */
+export function listSessionLogsIn(place: Place): ListedSessionLog[] {
+  return readLogs(place).sort(compareSessionLogs);
+}

@@ -78,3 +78,11 @@ export function listTalkingPointsIn(place: Place, meetingId: string): TalkingPoi
 export function listTalkingPoints(doc: WorkspaceDoc, notebook: PrivateNotebook, meetingId: string): TalkingPoint[] {
   return [...listTalkingPointsIn(notebook, meetingId), ...listTalkingPointsIn(doc, meetingId)];
 }
+
+/** Every talking point in one place, for every meeting, oldest first: what an export and search read. */
+export function listAllTalkingPointsIn(place: Place): TalkingPoint[] {
+  const visibility = visibilityOf(place);
+  return [...pointsMap(place).values()]
+    .map((point) => parseOrThrow(TalkingPointSchema, { ...point.toJSON(), visibility }, 'A talking point'))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

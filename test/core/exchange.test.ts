@@ -1,30 +1,15 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  addAgendaItem, addResource, adoptImportedWorkspace, createWorkspace, encodeNotebook, exportFileName, exportMarkdown,
-  exportWorkspace, exportWorkspaceJson, ImportError, joinWorkspace, listResources, openPrivateNotebook, readWorkspace,
+  adoptImportedWorkspace, EXCHANGE_SECTIONS, encodeNotebook, exportFileName, exportMarkdown,
+  exportWorkspace, exportWorkspaceJson, ImportError, listNotesIn, listResources, openPrivateNotebook, readWorkspace,
   readWorkspaceExport,
 } from '../../core/index.ts';
 import { notebookDoc } from '../../core/private-notebook.ts';
-import { createPeers } from '../helpers/peers.ts';
+import { CONTENT_NOW, workspaceWithEverything } from '../helpers/workspace-content.ts';
 
-const NOW = Date.parse('2026-03-04T14:00:00Z');
-
-function pairWithContent() {
-  const { docs, sync } = createPeers(2);
-  const [ada, ben] = docs as [Y.Doc, Y.Doc];
-  const { memberId, meetingId } = createWorkspace(ada, { id: 'ws-x-1', name: 'Ada & Ben, clinical year', creator: { displayName: 'Ada', role: 'mentor' } }, NOW);
-  sync();
-  const benId = joinWorkspace(ben, { displayName: 'Ben', role: 'mentee' }, NOW + 60_000);
-  addAgendaItem(ada, meetingId, { title: 'Exam plan', createdBy: memberId });
-  sync();
-  addAgendaItem(ben, meetingId, { title: 'Placement *worries*', createdBy: benId });
-  addResource(ben, { title: 'Campus counselling', url: 'https://counselling.example.edu', category: 'campus', addedBy: benId });
-  sync();
-  const notebook = openPrivateNotebook();
-  notebookDoc(notebook).getMap('notes').set('n1', 'Ask about burnout gently');
-  return { ada, ben, memberId, notebook };
-}
+const NOW = CONTENT_NOW;
+const pairWithContent = workspaceWithEverything;
 
 /** A valid export, parsed, for tests that break one field of it. */
 function validFile() {
@@ -37,8 +22,20 @@ describe('export and import', () => {
     const { ada, memberId, notebook } = pairWithContent();
     const file = exportWorkspace(ada, notebook, memberId, NOW);
     expect(file).toMatchObject({ format: 'tandem.workspace', version: 1, exportedAt: '2026-03-04T14:00:00.000Z', exportedBy: memberId, workspace: { id: 'ws-x-1', name: 'Ada & Ben, clinical year' } });
-    expect(file.shared.content).toEqual({ workspace: readWorkspace(ada), resources: listResources(ada) });
-    expect(file.private.content).toEqual({});
+    expect(Object.keys(file.shared.content)).toEqual([
+      'workspace', 'agreement', 'away', 'goals', 'sessionLogs', 'actionItems', 'talkingPoints', 'notes', 'resources', 'customTopics',
+    ]);
+    expect(file.shared.content).toMatchObject({ workspace: readWorkspace(ada), resources: listResources(ada) });
+    expect(Object.keys(file.private.content)).toEqual(['goals', 'sessionLogs', 'talkingPoints', 'notes']);
+    const shared = JSON.stringify(file.shared.content);
+    const mine = JSON.stringify(file.private.content);
+    expect(shared).toContain('Cardio exam first\\nThen the abdomen');
+    expect(mine).toContain('Ask about burnout gently');
+    for (const secret of ['Ben seemed exhausted', 'Burnout signs', 'Delegate the rota', 'Raise workload']) {
+      expect(mine).toContain(secret);
+      expect(shared).not.toContain(secret);
+      expect(new TextDecoder().decode(Uint8Array.from(atob(file.shared.update), (c) => c.charCodeAt(0)))).not.toContain(secret);
+    }
     expect(Object.keys(file)).not.toContain('token');
     expect(JSON.stringify(file)).not.toMatch(/ws:\/\/|wss:\/\/|token/i);
   });
@@ -53,8 +50,12 @@ describe('export and import', () => {
     expect(readWorkspace(imported)).toEqual({ ...before, meta: { ...before.meta, id: 'new-room-0001' } });
     expect(listResources(imported)).toEqual(listResources(ada));
     const restored = openPrivateNotebook([prepared.privateUpdate]);
-    expect(notebookDoc(restored).getMap('notes').toJSON()).toEqual({ n1: 'Ask about burnout gently' });
+    expect(listNotesIn(restored).map((n) => n.text)).toEqual(['Ask about burnout gently']);
     expect(encodeNotebook(restored)).toEqual(encodeNotebook(notebook));
+    for (const section of EXCHANGE_SECTIONS.filter((s) => s.id !== 'workspace')) {
+      expect(section.readShared?.(imported), `shared ${section.id}`).toEqual(section.readShared?.(ada));
+      expect(section.readPrivate?.(restored), `private ${section.id}`).toEqual(section.readPrivate?.(notebook));
+    }
   });
 
   it('refuses to import over a workspace that is already there', () => {
@@ -81,11 +82,20 @@ describe('export and import', () => {
     expect(() => readWorkspaceExport(text)).toThrow(message);
   });
 
+  it('refuses a file whose private notebook holds a session log this version cannot read, naming the section', () => {
+    const file = validFile();
+    const damaged = openPrivateNotebook();
+    notebookDoc(damaged).getMap('sessionLogs').set('broken', { summary: '' });
+    const text = JSON.stringify({ ...file, private: { ...file.private, update: Buffer.from(encodeNotebook(damaged)).toString('base64') } });
+    expect(() => readWorkspaceExport(text))
+      .toThrow(/^private\.update: The private sessionLogs data is not valid .*Export the workspace again/ms);
+  });
+
   it('says plainly when the file is not JSON at all', () => {
     expect(() => readWorkspaceExport('# Ada & Ben\n- [ ] Exam plan')).toThrow(/This file is not JSON.*"Download JSON"/);
   });
 
-  it('writes Markdown with members, the agenda, resources, and a separate private section', () => {
+  it('writes Markdown with every concept, and private content only in the separate private section', () => {
     const { ada, memberId, notebook } = pairWithContent();
     const md = exportMarkdown(ada, notebook, memberId, NOW);
     expect(md).toMatch(/^# Ada & Ben, clinical year\n/);
@@ -94,7 +104,28 @@ describe('export and import', () => {
     expect(md).toContain('### First meeting, 2026-03-11 14:00 UTC');
     expect(md).toContain('- [ ] Exam plan\n- [ ] Placement \\*worries\\*');
     expect(md).toContain('### Campus supports\n\n- [Campus counselling](<https://counselling.example.edu>) _(added by Ben)_');
-    expect(md.indexOf('# Private: only for me')).toBeGreaterThan(md.indexOf('## Resources'));
+    const [shared, mine] = md.split('\n# Private: only for me\n') as [string, string];
+    for (const expected of [
+      '## Mentorship agreement', '- We meet: Weekly', 'Limits: No calls after 9 pm', 'Prefers not to discuss: Exams, Family',
+      '- Ada (mentor) confirmed on 2026-03-04 14:00 UTC', '- Ben (mentee) has not confirmed yet',
+      '## Away\n\n- Ben: away from 2026-03-20, back on 2026-03-25. “At a conference; reply on return”',
+      '## Goals\n\n### Pass the anatomy practical', '- 2026-03-03: 40 % (now in progress), Ben: Two stations left',
+      '## Session logs\n\n- **2026-03-02**, Video, 45 min, logged by Ben: Planned the OSCE review. Topics: Exams. Follow-ups: Send the checklist.',
+      '## Action items', '- [ ] Book a mock OSCE, owner Ben, due 2026-03-10',
+      '## Talking points\n\n### For First meeting\n\n- [ ] Rotation swap request _(Ben)_',
+      '## Notes\n\n### Osce stations', 'Cardio exam first\n\nThen the abdomen',
+      '## Our own topics\n\n### Residency interviews (Career exploration)\n\n- Which programs draw you?',
+      '- Exams: How will you review the mock?',
+    ]) expect(shared).toContain(expected);
+    for (const secret of [
+      '## My private goals\n\n### Delegate the rota', '- 2026-03-01: 10 %, Ada: Asked the registrar',
+      '## My private session logs\n\n- **2026-03-02**, Phone, 20 min, logged by Ada: Ben seemed exhausted. Wellness: stress 4/5, motivation 2/5.',
+      '## My private notes\n\n### Burnout signs', 'Ask about burnout gently',
+      '## My private talking points\n\n### For First meeting\n\n- [ ] Raise workload with the dean _(Ada)_',
+    ]) {
+      expect(mine).toContain(secret);
+      expect(shared).not.toContain(secret);
+    }
   });
 
   it('names export files after the workspace and the day', () => {

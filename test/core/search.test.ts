@@ -4,6 +4,7 @@ import {
   SearchEntrySchema, tokenize,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
+import { workspaceWithEverything } from '../helpers/workspace-content.ts';
 
 describe('search', () => {
   it('tokenizes to lowercase words with accents folded, each once', () => {
@@ -47,5 +48,28 @@ describe('search', () => {
     const result = SearchEntrySchema.safeParse({ key: 'k', kind: 'note', view: 'notes', title: 't', text: '', at: 0, words: [] });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['visibility']);
+  });
+
+  it('finds goals, session logs, notes, talking points, action items and own topics, private ones for their author only', () => {
+    const { ada, ben, notebook } = workspaceWithEverything();
+    const adaFinds = searchEntriesFor(ada, notebook);
+    const found = (query: string) => searchEntries(adaFinds, query).map((e) => [e.kind, e.title, e.visibility, e.view]);
+    expect(found('anatomy')).toEqual([['goal', 'Pass the anatomy practical', 'shared', 'goals']]);
+    expect(found('stations left')).toEqual([['goal', 'Pass the anatomy practical', 'shared', 'goals']]);
+    expect(found('checklist')).toEqual([['session-log', 'Planned the OSCE review', 'shared', 'log']]);
+    expect(found('abdomen')).toEqual([['note', 'Osce stations', 'shared', 'notes']]);
+    expect(found('rotation swap')).toEqual([['talking-point', 'Rotation swap request', 'shared', 'meeting']]);
+    expect(found('mock osce')).toEqual([['action-item', 'Book a mock OSCE', 'shared', 'meeting']]);
+    expect(found('residency')).toEqual([['topic', 'Residency interviews', 'shared', 'topics']]);
+    expect(found('delegate')).toEqual([['goal', 'Delegate the rota', 'private', 'goals']]);
+    expect(found('exhausted')).toEqual([['session-log', 'Ben seemed exhausted', 'private', 'log']]);
+    expect(found('burnout')).toEqual([['note', 'Burnout signs', 'private', 'notes']]);
+    expect(found('dean')).toEqual([['talking-point', 'Raise workload with the dean', 'private', 'meeting']]);
+
+    const benFinds = searchEntriesFor(ben, openPrivateNotebook());
+    expect(benFinds.every((e) => e.visibility === 'shared')).toBe(true);
+    for (const secret of ['delegate', 'exhausted', 'burnout', 'dean']) expect(searchEntries(benFinds, secret)).toEqual([]);
+    const sharedOnly = (entries: typeof adaFinds) => entries.filter((e) => e.visibility === 'shared').sort((a, b) => a.key.localeCompare(b.key));
+    expect(sharedOnly(benFinds)).toEqual(sharedOnly(adaFinds));
   });
 });

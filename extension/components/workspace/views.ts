@@ -10,6 +10,7 @@ import CallView from '../call/CallView.vue';
 import LogView from '../logs/LogView.vue';
 import TopicLibraryView from '../topics/TopicLibraryView.vue';
 import MembersView from '../members/MembersView.vue';
+import TimelineView from '../timeline/TimelineView.vue';
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -32,6 +33,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'call', label: 'Call', component: CallView, surfaces: ['sidepanel'] },
   { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
   { id: 'log', label: 'Log', component: LogView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'timeline', label: 'Timeline', component: TimelineView, surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', component: GoalsView, surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', component: NotesView, surfaces: ['popup', 'sidepanel'] },
   { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'] },

@@ -1,0 +1,82 @@
+import type { ExchangeContext, ExchangeSection } from './exchange.ts';
+import type { WorkspaceDoc } from './doc.ts';
+import { listNotesIn } from './notes.ts';
+import { listAllTalkingPointsIn, type TalkingPoint } from './talking-points.ts';
+import { listActionItems } from './action-items.ts';
+import { listMeetings } from './meetings.ts';
+import { mdDate, mdText } from './markdown.ts';
+import type { Place } from './visibility.ts';
+
+/*
+ * Export sections for what members write around meetings: notes, talking points
+ * and action items. Shared note bodies are exported as their plain text.
+ */
+
+function meetingTitle(ctx: ExchangeContext, meetingId: string | null): string | null {
+  if (meetingId === null) return null;
+  return ctx.workspace.meetings.find((m) => m.id === meetingId)?.title ?? 'a removed meeting';
+}
+
+function notesMarkdown(place: Place, heading: string, ctx: ExchangeContext): string[] {
+  const notes = listNotesIn(place);
+  if (notes.length === 0) return [];
+  return [`## ${heading}`, '', ...notes.flatMap((note) => {
+    const meeting = meetingTitle(ctx, note.meetingId);
+    const byline = `_${mdText(ctx.memberName(note.createdBy))}, ${mdDate(note.createdAt)}${meeting ? `, for ${mdText(meeting)}` : ''}_`;
+    const body = note.text.split('\n').filter((line) => line.trim() !== '').flatMap((line) => [mdText(line), '']);
+    return [`### ${mdText(note.title) || 'Untitled note'}`, '', byline, '', ...body];
+  })];
+}
+
+function pointsMarkdown(place: Place, heading: string, ctx: ExchangeContext): string[] {
+  const points = listAllTalkingPointsIn(place);
+  if (points.length === 0) return [];
+  const byMeeting = new Map<string, TalkingPoint[]>();
+  for (const point of points) byMeeting.set(point.meetingId, [...(byMeeting.get(point.meetingId) ?? []), point]);
+  return [`## ${heading}`, '', ...[...byMeeting].flatMap(([meetingId, list]) => [
+    `### For ${mdText(meetingTitle(ctx, meetingId)!)}`, '',
+    ...list.map((p) => `- [${p.done ? 'x' : ' '}] ${mdText(p.text)} _(${mdText(ctx.memberName(p.createdBy))})_`),
+    '',
+  ])];
+}
+
+function allActionItems(doc: WorkspaceDoc) {
+  return listMeetings(doc).flatMap((meeting) => listActionItems(doc, meeting.id));
+}
+
+/** Notes: shared notes with their text, and my private notes. */
+export const notesExchangeSection: ExchangeSection = {
+  id: 'notes',
+  readShared: listNotesIn,
+  readPrivate: listNotesIn,
+  markdownShared: (doc, ctx) => notesMarkdown(doc, 'Notes', ctx),
+  markdownPrivate: (notebook, ctx) => notesMarkdown(notebook, 'My private notes', ctx),
+};
+
+/** Talking points, by meeting: shared ones, and those I keep to myself. */
+export const talkingPointsExchangeSection: ExchangeSection = {
+  id: 'talkingPoints',
+  readShared: listAllTalkingPointsIn,
+  readPrivate: listAllTalkingPointsIn,
+  markdownShared: (doc, ctx) => pointsMarkdown(doc, 'Talking points', ctx),
+  markdownPrivate: (notebook, ctx) => pointsMarkdown(notebook, 'My private talking points', ctx),
+};
+
+/** Action items of every meeting, with owner and due date; they are always shared. */
+export const actionItemsExchangeSection: ExchangeSection = {
+  id: 'actionItems',
+  readShared: allActionItems,
+  markdownShared: (doc, ctx) => {
+    const meetings = listMeetings(doc).map((m) => ({ m, items: listActionItems(doc, m.id) })).filter((x) => x.items.length > 0);
+    if (meetings.length === 0) return [];
+    return ['## Action items', '', ...meetings.flatMap(({ m, items }) => [
+      `### ${mdText(m.title)}, ${mdDate(m.scheduledFor)}`, '',
+      ...items.map((item) => [
+        `- [${item.done ? 'x' : ' '}] ${mdText(item.text)}`,
+        item.ownerId ? `, owner ${mdText(ctx.memberName(item.ownerId))}` : '',
+        item.dueDate ? `, due ${item.dueDate}` : '',
+      ].join('')),
+      '',
+    ])];
+  },
+};
