@@ -22,6 +22,8 @@ export interface WorkspaceView {
   label: string;
   component: Component;
   surfaces: readonly Surface[];
+  /** Reached less often (setting up, looking things up): listed on the navigation's quieter second line. */
+  secondary?: boolean;
 }
 
 /**
@@ -36,12 +38,12 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'timeline', label: 'Timeline', component: TimelineView, surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', component: GoalsView, surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', component: NotesView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'topics', label: 'Topics', component: TopicLibraryView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'members', label: 'Members', component: MembersView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'topics', label: 'Topics', component: TopicLibraryView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'members', label: 'Members', component: MembersView, surfaces: ['popup', 'sidepanel'], secondary: true },
 ];
 
 /** The views offered on `surface`, in order. */
