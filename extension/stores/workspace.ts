@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import {
-  addAgendaItem, copyWorkspace, createWorkspace, decodeInvite, editAgendaItemTitle, hasWorkspace, joinWorkspace,
+  addAgendaItem, copyWorkspace, parseOrThrow, RelayUrlSchema, createWorkspace, decodeInvite, editAgendaItemTitle, hasWorkspace, joinWorkspace,
   moveAgendaItem, observeNotebook, observeWorkspace, readWorkspace, removeAgendaItem, removeMember,
   setAgendaItemDone, type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
@@ -38,6 +38,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   let connection: WorkspaceConnection | null = null;
   let local: LocalNotebook | null = null;
   let unsubscribe: (() => void)[] = [];
+  // Bumped by every attach, so that of two opens racing (a quick switch) only the later one stays.
+  let attachGeneration = 0;
 
   function close() {
     unsubscribe.forEach((stop) => stop());
@@ -54,17 +56,23 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   function refresh() {
     revision.value++;
     if (!connection || !hasWorkspace(connection.doc)) return;
+    // A read that succeeds leaves `error` alone: it may be telling of a failed save.
     try {
       snapshot.value = readWorkspace(connection.doc);
-      error.value = null;
     } catch (e) {
       error.value = (e as Error).message;
     }
   }
 
   async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection) {
+    const generation = ++attachGeneration;
     close();
-    const notebook = await openLocalNotebook(entry.room, entry.memberId, (e) => (error.value = e.message));
+    const notebook = await closingOnFailure(conn, () => openLocalNotebook(entry.room, entry.memberId, (e) => (error.value = e.message)));
+    if (generation !== attachGeneration) {
+      notebook.close();
+      conn.destroy();
+      return;
+    }
     connection = conn;
     local = notebook;
     active.value = entry;
@@ -95,6 +103,16 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   const onIntegrityError = (e: IntegrityError) => (integrityError.value = e.message);
 
+  /** Runs the rest of an open, create, join or import; when it fails, the connection it opened is closed. */
+  async function closingOnFailure<T>(conn: WorkspaceConnection, steps: () => Promise<T>): Promise<T> {
+    try {
+      return await steps();
+    } catch (e) {
+      conn.destroy();
+      throw e;
+    }
+  }
+
   async function open(entry: JoinedWorkspace) {
     const conn = await openJoined(entry, onIntegrityError);
     await attach(entry, conn);
@@ -102,10 +120,14 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   async function create(input: { name: string; displayName: string; role: Role; relayUrl: string }) {
-    const { keys, secret, conn } = await openNewKey(input.relayUrl, onIntegrityError);
-    const { memberId } = createWorkspace(conn.doc, { id: keys.room, name: input.name, creator: { displayName: input.displayName, role: input.role } });
-    const entry: JoinedWorkspace = { room: keys.room, token: keys.token, inviteSecret: secret, memberId, relayUrl: input.relayUrl, name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
-    await saveJoinedWorkspaceWithKey(entry, keys.key);
+    const relayUrl = parseOrThrow(RelayUrlSchema, input.relayUrl.trim(), 'The relay address');
+    const { keys, secret, conn } = await openNewKey(relayUrl, onIntegrityError);
+    const entry = await closingOnFailure(conn, async () => {
+      const { memberId } = createWorkspace(conn.doc, { id: keys.room, name: input.name, creator: { displayName: input.displayName, role: input.role } });
+      const made: JoinedWorkspace = { room: keys.room, token: keys.token, inviteSecret: secret, memberId, relayUrl, name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
+      await saveJoinedWorkspaceWithKey(made, keys.key);
+      return made;
+    });
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }
@@ -128,18 +150,22 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       conn.destroy();
       throw new Error(`Could not reach the workspace at ${invite.relayUrl}. Check that the relay is running and try again.`);
     }
+    // Pasting the invite of a workspace this device already has opens it, rather than adding me twice.
+    const already = joined.value.find((w) => w.room === keys.room);
+    if (already) {
+      conn.destroy();
+      await open(already);
+      return;
+    }
     const members = readWorkspace(conn.doc).members;
     const previous = joined.value.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
-    let memberId: string;
-    try {
-      memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
-    } catch (e) {
-      conn.destroy();
-      throw e;
-    }
-    const entry: JoinedWorkspace = { room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
-    await saveJoinedWorkspaceWithKey(entry, keys.key);
-    if (previous) await retire(previous, entry.room);
+    const entry = await closingOnFailure(conn, async () => {
+      const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
+      const made: JoinedWorkspace = { room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
+      await saveJoinedWorkspaceWithKey(made, keys.key);
+      if (previous) await retire(previous, made.room);
+      return made;
+    });
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }

@@ -17,14 +17,22 @@ export async function importWorkspaceFile(
   const url = parseOrThrow(RelayUrlSchema, relayUrl.trim(), 'The relay address');
   const prepared = readWorkspaceExport(text);
   const { keys, secret, conn } = await openNewKey(url, onIntegrityError);
-  adoptImportedWorkspace(conn.doc, prepared, keys.room);
   const { member, workspace } = prepared;
-  // The same key `openLocalNotebook` reads: one notebook per member per room.
-  await registry.notebookUpdates.add({ notebook: `${keys.room}:${member.id}`, update: prepared.privateUpdate });
   const entry: JoinedWorkspace = {
     room: keys.room, token: keys.token, inviteSecret: secret, memberId: member.id, relayUrl: url, name: workspace.meta.name,
     displayName: member.displayName, role: member.role, joinedAt: Date.now(),
   };
-  await saveJoinedWorkspaceWithKey(entry, keys.key);
+  try {
+    adoptImportedWorkspace(conn.doc, prepared, keys.room);
+    // Notebook, registry entry and key land together or not at all (a full disk, say).
+    await registry.transaction('rw', [registry.notebookUpdates, registry.workspaces, registry.keys, registry.settings], async () => {
+      // The same key `openLocalNotebook` reads: one notebook per member per room.
+      await registry.notebookUpdates.add({ notebook: `${keys.room}:${member.id}`, update: prepared.privateUpdate });
+      await saveJoinedWorkspaceWithKey(entry, keys.key);
+    });
+  } catch (e) {
+    conn.destroy();
+    throw e;
+  }
   return { entry, conn };
 }
