@@ -50,9 +50,7 @@ describe('mentorship agreement and away status', () => {
 
     await ben.waitForStatus('Ben (you)', 'Changed since you confirmed: review and confirm again');
     await ben.waitForStatus('Ada', 'Changed since they confirmed: needs to confirm again');
-    const text = await ben.agreementText();
-    expect(text).toContain('Every two weeks');
-    expect(text).toContain('Reply within a day during placement weeks');
+    await eventually(() => ben.agreementText(), (t) => t.includes('Every two weeks') && t.includes('Reply within a day during placement weeks'), 'both of Ada\'s changes at Ben');
     expect(await seriousAxeViolations(ben.page)).toEqual([]);
     await ben.tandem.screenshot('agreement-changed');
 

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { NotesPage } from './pages/notes-page.ts';
 import { GoalsPage } from './pages/goals-page.ts';
+import { SearchPage } from './pages/search-page.ts';
+import { TimelinePage } from './pages/timeline-page.ts';
+import { eventually } from './pages/tandem-page.ts';
+import { storedWorkspaceText } from './stored.ts';
 import { seriousAxeViolations } from './axe.ts';
 
 // The canary: unique strings written privately must reach neither the relay nor
@@ -84,12 +88,33 @@ describe('confidentiality of private and shared content', () => {
     await ben.tandem.screenshot('confidentiality-ben');
   });
 
-  it('shows none of Ben\'s private strings anywhere in Ada\'s popup', async () => {
-    const html = await ada.page.content();
-    for (const secret of privates) expect(html).not.toContain(secret);
+  // Ben wrote his shared goal after every private item, and Ada has seen it (the
+  // first test waits for it): had a private item gone out, it would be at Ada by now.
+  it('shows none of Ben\'s private strings in Ada\'s notes, search, timeline or meeting', async () => {
+    const leakedInto = (html: string) => privates.filter((secret) => html.includes(secret));
+
+    await ada.showNotes();
+    await ada.waitForNoteTitles((t) => t.includes('Plan for the week'), 'Ben\'s shared note in Ada\'s notes');
+    expect(leakedInto(await ada.page.content())).toEqual([]);
+
+    const search = new SearchPage(ada.tandem);
+    await search.search(`canary ${tag}`);
+    await search.waitForResultTitles((t) => t.includes(SHARED_GOAL) && t.includes(SHARED_AGENDA), 'the shared canaries in Ada\'s search');
+    expect(leakedInto(await ada.page.content())).toEqual([]);
+
+    const timeline = new TimelinePage(ada.tandem);
+    await timeline.open();
+    await timeline.waitForEntries((e) => e.some((x) => x.kind === 'Meeting' && x.detail.includes('1 agenda item')), 'the meeting with Ada\'s agenda item');
+    expect(leakedInto(await ada.page.content())).toEqual([]);
+
     await ada.showMeeting();
-    const meetingHtml = await ada.page.content();
-    for (const secret of privates) expect(meetingHtml).not.toContain(secret);
+    await pair.mentorPopup.waitForAgenda((a) => a.includes(SHARED_AGENDA), 'the shared agenda item at Ada');
+    expect(leakedInto(await ada.page.content())).toEqual([]);
+  });
+
+  it('keeps Ben\'s private strings out of Ada\'s stored copy of the workspace, which holds the shared ones', async () => {
+    const stored = await eventually(() => storedWorkspaceText(ada.page), (text) => text.includes(SHARED_GOAL), 'Ben\'s shared goal in Ada\'s stored copy');
+    expect(privates.filter((secret) => stored.includes(secret))).toEqual([]);
   });
 
   it('sends no private or shared string in the clear in any WebSocket frame, nor the display names', () => {

@@ -136,11 +136,13 @@ describe('notes', () => {
   });
 
   it('keeps private talking points and quick notes to Ben, and shares the points he chooses', async () => {
-    await ben.addTalkingPoint('Ask about research electives');
-    await ben.addTalkingPoint('Plan exam dates together', 'shared');
     await ben.quickNote('Ada recommended the review book');
     await ben.waitForNoteTitles((t) => t.includes('Ada recommended the review book'), 'the quick note at Ben');
     expect(await ben.listedVisibility('Ada recommended the review book')).toBe('Private: only you');
+    await ben.addTalkingPoint('Ask about research electives');
+    await ben.waitForTalkingPoints((p) => p.includes('Ask about research electives'), 'the private point at Ben');
+    // Shared after both private items: once Ada has it, she has everything Ben shared.
+    await ben.addTalkingPoint('Plan exam dates together', 'shared');
 
     await ada.waitForTalkingPoints((p) => p.includes('Plan exam dates together'), 'Ben\'s shared point at Ada');
     expect(await ada.talkingPoints()).not.toContain('Ask about research electives');

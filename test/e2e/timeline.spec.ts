@@ -49,8 +49,9 @@ describe('the workspace timeline, and a full export and import', () => {
     await adaPanel.open();
     await adaPanel.waitForEntries((e) => e.length === 1, 'the panel\'s timeline');
 
-    await ada.quickLog('Planned the OSCE review together', 'shared');
     await ada.quickLog('Ben seemed exhausted today', 'private');
+    // Shared after the private one: once Ben has it, he has everything Ada shared.
+    await ada.quickLog('Planned the OSCE review together', 'shared');
     const seen = await adaPanel.waitForEntries((e) => e.length === 3, 'both of Ada\'s logs in her side panel');
     const sessions = seen.filter((e) => e.kind === 'Session').map((e) => [e.title, e.visibility]);
     expect(sessions).toEqual(expect.arrayContaining([['Planned the OSCE review together', 'Shared'], ['Ben seemed exhausted today', 'Private: only you']]));

@@ -7,6 +7,7 @@ import { closeAll, launchProfile, type Profile } from './browser.ts';
 import { TandemPage } from './pages/tandem-page.ts';
 import { freePort } from './free-port.ts';
 import { seriousAxeViolations } from './axe.ts';
+import { joinedRooms } from './stored.ts';
 
 // One story, step by step, as a mentor and a mentee in two separate browser
 // profiles would live it: each step builds on the one before.
@@ -52,10 +53,17 @@ describe('a mentor and a mentee sharing a workspace', () => {
 
   it('shows a bad invite code a clear error and joins nothing', async () => {
     const other = await TandemPage.open(mentee!, 'popup');
+    const roomsBefore = await joinedRooms(other.page);
+    expect(roomsBefore).toHaveLength(1);
     await other.page.getByRole('button', { name: 'New or join' }).click();
     await other.joinWorkspace({ code: 'tandem1.garbage!!', displayName: 'Ben', role: 'mentee' });
     const alert = await other.page.getByRole('alert').textContent();
     expect(alert).toMatch(/damaged or incomplete/);
+    expect(await joinedRooms(other.page)).toEqual(roomsBefore);
+    await other.page.getByRole('button', { name: 'Back' }).click();
+    await other.page.locator('.bar strong', { hasText: 'Ada & Ben, clinical year' }).waitFor();
+    // The workspace picker appears only once a second workspace is joined.
+    expect(await other.page.getByRole('combobox', { name: 'Workspace', exact: true }).count()).toBe(0);
     await other.page.close();
   });
 

@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+import { eventually, type TandemPage } from './tandem-page.ts';
+
+/** The Search view of one popup or side panel. */
+export class SearchPage {
+  constructor(readonly tandem: TandemPage) {}
+
+  get page(): Page {
+    return this.tandem.page;
+  }
+
+  /** Opens Search and types `query` into its field. */
+  async search(query: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Search', exact: true }).click();
+    await this.page.getByLabel('Search this workspace').fill(query);
+  }
+
+  async resultTitles(): Promise<string[]> {
+    return this.page.locator('ul[aria-label="Search results"] .title').allTextContents();
+  }
+
+  async waitForResultTitles(accept: (titles: string[]) => boolean, what: string): Promise<string[]> {
+    return eventually(() => this.resultTitles(), accept, `${what} (search results)`);
+  }
+}
