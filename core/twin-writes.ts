@@ -47,7 +47,7 @@ export function twinUpdate(doc: Y.Doc, writes: readonly TwinWrite[]): Uint8Array
 }
 
 /** The id of the struct a map's `key` currently points at (deleted or not), for a twin's seed. */
-export function keyOrigin(map: Y.Map<unknown>, key: string): string {
+export function keyOrigin<T>(map: Y.Map<T>, key: string): string {
   const item = map._map.get(key);
   return item ? `${item.id.client}:${item.id.clock}` : 'none';
 }
