@@ -9,6 +9,7 @@ import { parseOrThrow } from './errors.ts';
 import { MemberSchema, RoleSchema } from './members.ts';
 import { readAgreement, type Agreement } from './agreement.ts';
 import { isEmptyBoundaries, listBoundaries, type MemberBoundaries } from './boundaries.ts';
+import { compareCodeUnits } from './order.ts';
 
 /**
  * Where a member stands with the agreement: confirmed what it says now, never
@@ -99,7 +100,7 @@ export function agreementConfirmations(doc: WorkspaceDoc): AgreementConfirmation
   if (fingerprint === null) return null;
   const members = [...membersMap(doc).values()]
     .map((m) => parseOrThrow(MemberSchema, m, 'A member'))
-    .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+    .sort((a, b) => a.joinedAt - b.joinedAt || compareCodeUnits(a.id, b.id));
   const confirmations = confirmationsMap(doc);
   return parseOrThrow(AgreementConfirmationsSchema, {
     fingerprint,

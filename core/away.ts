@@ -5,6 +5,7 @@ import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { parseOrThrow } from './errors.ts';
 import { MemberSchema } from './members.ts';
 import { addDays, calendarDateOf, CalendarDateSchema, daysBetween } from './calendar-date.ts';
+import { compareCodeUnits } from './order.ts';
 
 /** The guide asks for an away message with a return date when someone is away longer than this. */
 export const AWAY_DAYS_WITHOUT_RETURN_DATE = 3;
@@ -78,7 +79,7 @@ export function clearAway(doc: WorkspaceDoc, memberId: string): void {
 /** Every away status set in the workspace, past ones included, in member id order. */
 export function listAways(doc: WorkspaceDoc): Away[] {
   const aways = [...awayMap(doc).values()].map((a) => parseOrThrow(AwaySchema, a, 'An away status'));
-  return aways.sort((a, b) => a.memberId.localeCompare(b.memberId));
+  return aways.sort((a, b) => compareCodeUnits(a.memberId, b.memberId));
 }
 
 /** A member's own away status, or null. */
@@ -102,5 +103,6 @@ export function currentAways(doc: WorkspaceDoc, now = Date.now(), options: { exc
     const displayName = member.success ? member.data.displayName : 'A member';
     out.push({ ...away, displayName, phase: untilStart <= 0 ? 'away' : 'upcoming' });
   }
-  return out.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.displayName.localeCompare(b.displayName));
+  // Names sort in this device's language: the list is only shown, never acted on across peers.
+  return out.sort((a, b) => compareCodeUnits(a.startDate, b.startDate) || a.displayName.localeCompare(b.displayName) || compareCodeUnits(a.memberId, b.memberId));
 }

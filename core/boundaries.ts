@@ -4,6 +4,7 @@ import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { parseOrThrow } from './errors.ts';
 import { TopicIdSchema } from './topics.ts';
+import { compareCodeUnits } from './order.ts';
 
 const OtherTopicSchema = z.string().trim()
   .min(1, 'Leave out empty topics.')
@@ -53,7 +54,7 @@ export function isEmptyBoundaries(b: Pick<MemberBoundaries, 'limits' | 'avoidTop
 export function listBoundaries(doc: WorkspaceDoc): MemberBoundaries[] {
   return [...boundariesMap(doc).values()]
     .map((b) => parseOrThrow(MemberBoundariesSchema, b, 'A member\'s boundaries'))
-    .sort((a, b) => a.memberId.localeCompare(b.memberId));
+    .sort((a, b) => compareCodeUnits(a.memberId, b.memberId));
 }
 
 /** A member's boundaries, empty when they have not written any. */

@@ -7,6 +7,7 @@ import { agendaMap, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { keysBeforeAgenda, type AgendaItem, type CarriedFrom } from './agenda.ts';
 import { compareMeetings, listMeetings, type Meeting } from './meetings.ts';
 import { actionItemsMap, listActionItems, type ActionItem } from './action-items.ts';
+import { applyInTransaction, keyOrigin, twinUpdate, type TwinWrite } from './twin-writes.ts';
 
 /*
  * Carry-over rule, chosen so that members ending a meeting at the same moment, or
@@ -19,10 +20,14 @@ import { actionItemsMap, listActionItems, type ActionItem } from './action-items
  *    update made by a client id derived from its content, so every peer that
  *    creates it produces the very same items: they merge as one, and nothing a
  *    member put on either peer's copy of its agenda is lost with a losing twin.
- * 3. A copy's id is derived from its source item alone. Two peers carrying the
- *    same item write the same key; if they saw different targets, the agenda
- *    reader shows the copy in the earlier meeting only (`hideDuplicateCarryOvers`),
- *    and action items, kept in one flat map, end up with a single target.
+ * 3. A copy's id is derived from its source item alone, and the copy itself is
+ *    written the same way as the follow-up (core/twin-writes.ts), so two peers
+ *    carrying the same item write one copy, and edits made to it on either peer
+ *    before they sync both survive. Only its place (agenda order, action item
+ *    meeting) is written as a plain value afterwards, and one peer's wins. If they
+ *    saw different targets, the agenda reader shows the copy in the earlier
+ *    meeting only (`hideDuplicateCarryOvers`), and action items, kept in one flat
+ *    map, end up with a single target.
  * 4. An item that already has a copy is not carried again, so ending twice is safe.
  */
 
@@ -97,50 +102,71 @@ export function carryOverPlan(doc: WorkspaceDoc, meetingId: string): CarryOverPl
   };
 }
 
-function copyAgendaItem(source: Y.Map<unknown>, id: string, order: string, carriedFrom: CarriedFrom): Y.Map<unknown> {
-  const copy = new Y.Map<unknown>();
-  copy.set('id', id);
-  copy.set('title', new Y.Text(String(source.get('title') ?? '')));
+/** The agenda copy of `sourceId` in `targetId`, without its order, which each peer writes afterwards. */
+function agendaCopy(doc: WorkspaceDoc, sourceId: string, targetId: string, carriedFrom: CarriedFrom): TwinWrite {
+  const source = agendaMap(doc, carriedFrom.meetingId).get(sourceId)!;
+  const id = carriedItemId(sourceId);
   const notes = source.get('notes');
-  if (notes instanceof Y.XmlFragment) copy.set('notes', notes.clone());
-  copy.set('done', false);
-  copy.set('order', order);
-  for (const key of ['ownerId', 'topicId', 'timeBoxMinutes', 'createdBy', 'createdAt']) copy.set(key, source.get(key) ?? null);
-  copy.set('carriedFrom', carriedFrom);
-  return copy;
+  const fields: Record<string, unknown> = { id, done: false, carriedFrom };
+  for (const key of ['ownerId', 'topicId', 'timeBoxMinutes', 'createdBy', 'createdAt']) fields[key] = source.get(key) ?? null;
+  const title = String(source.get('title') ?? '');
+  const at = keyOrigin(agendaMap(doc, targetId), id);
+  return {
+    seed: JSON.stringify(['agenda', targetId, at, fields, title, notes instanceof Y.XmlFragment ? notes.toString() : null]),
+    write: (scratch) => {
+      const copy = new Y.Map<unknown>();
+      for (const [key, value] of Object.entries(fields)) copy.set(key, value);
+      copy.set('title', new Y.Text(title));
+      const from = agendaMap(scratch, carriedFrom.meetingId).get(sourceId)!.get('notes');
+      if (from instanceof Y.XmlFragment) copy.set('notes', from.clone());
+      agendaMap(scratch, targetId).set(id, copy);
+    },
+  };
+}
+
+/**
+ * The action item copy, without its meeting: peers that saw different next meetings
+ * each write theirs afterwards, and one of them wins, so the item has a single home.
+ */
+function actionCopy(doc: WorkspaceDoc, item: ActionItem, carriedFrom: CarriedFrom): TwinWrite {
+  const id = carriedItemId(item.id);
+  const { meetingId: _source, ...rest } = item;
+  const fields = { ...rest, id, done: false, carriedFrom };
+  return {
+    seed: JSON.stringify(['action', keyOrigin(actionItemsMap(doc), id), fields]),
+    write: (scratch) => {
+      const copy = new Y.Map<unknown>();
+      for (const [key, value] of Object.entries(fields)) copy.set(key, value);
+      actionItemsMap(scratch).set(id, copy);
+    },
+  };
 }
 
 /**
  * Ends a meeting: marks it ended and carries its unfinished agenda items and open
  * action items over to the next meeting, creating a follow-up when there is none
  * (even with nothing to carry, so the mentorship always has a next meeting).
- * Returns what was carried and where. Safe to run on several peers at once.
- * A new follow-up's empty record arrives first, in a transaction of its own.
+ * Returns what was carried and where. Safe to run on several peers at once: the
+ * copies two peers make merge as one, so edits either member makes to them survive.
  */
 export function endMeeting(doc: WorkspaceDoc, meetingId: string, now = Date.now()): CarryOverPlan {
   const plan = carryOverPlan(doc, meetingId);
+  const meeting = listMeetings(doc).find((m) => m.id === meetingId)!;
   const source = meetingsMap(doc).get(meetingId)!;
-  const carriedFrom: CarriedFrom = { meetingId, scheduledFor: String(source.get('scheduledFor')) };
-  if (!meetingsMap(doc).has(plan.target.id)) {
-    // Its own transaction: Yjs marks a transaction that applies an update as remote.
-    Y.applyUpdate(doc, followUpUpdate(followUpFields(listMeetings(doc).find((m) => m.id === meetingId)!)), LOCAL_ORIGIN);
-  }
-  doc.transact(() => {
-    if (typeof source.get('endedAt') !== 'number') source.set('endedAt', now);
+  const carriedFrom: CarriedFrom = { meetingId, scheduledFor: meeting.scheduledFor };
+  doc.transact((transaction) => {
+    // Re-applying a follow-up someone removed adds nothing, so this check comes before any write.
+    if (!meetingsMap(doc).has(plan.target.id)) applyInTransaction(transaction, followUpUpdate(followUpFields(meeting)));
     if (!meetingsMap(doc).has(plan.target.id)) throw new Error(`The follow-up to this meeting was cancelled. Schedule a meeting after it to carry the rest over.`);
-    const from = agendaMap(doc, meetingId);
-    const into = agendaMap(doc, plan.target.id);
+    if (typeof source.get('endedAt') !== 'number') source.set('endedAt', now);
     const orders = keysBeforeAgenda(doc, plan.target.id, plan.agendaItems.length);
-    plan.agendaItems.forEach((item, index) => {
-      const id = carriedItemId(item.id);
-      into.set(id, copyAgendaItem(from.get(item.id)!, id, orders[index]!, carriedFrom));
-    });
-    for (const item of plan.actionItems) {
-      const copy = new Y.Map<unknown>();
-      const id = carriedItemId(item.id);
-      for (const [key, value] of Object.entries({ ...item, id, meetingId: plan.target.id, done: false, carriedFrom })) copy.set(key, value);
-      actionItemsMap(doc).set(id, copy);
-    }
+    const copies = [
+      ...plan.agendaItems.map((item) => agendaCopy(doc, item.id, plan.target.id, carriedFrom)),
+      ...plan.actionItems.map((item) => actionCopy(doc, item, carriedFrom)),
+    ];
+    if (copies.length > 0) applyInTransaction(transaction, twinUpdate(doc, copies));
+    plan.agendaItems.forEach((item, index) => agendaMap(doc, plan.target.id).get(carriedItemId(item.id))!.set('order', orders[index]!));
+    for (const item of plan.actionItems) actionItemsMap(doc).get(carriedItemId(item.id))!.set('meetingId', plan.target.id);
   }, LOCAL_ORIGIN);
   return plan;
 }

@@ -6,6 +6,7 @@ import { parseOrThrow } from './errors.ts';
 import {
   builtInTopic, PromptTextSchema, TOPIC_LIBRARY, TopicAreaSchema, TopicIdSchema, TopicSchema, TopicTitleSchema, type Topic,
 } from './topics.ts';
+import { compareCodeUnits } from './order.ts';
 
 /**
  * Topics and prompts that members add to their workspace, beside the guide's.
@@ -77,7 +78,7 @@ export function addCustomPrompt(doc: WorkspaceDoc, topicId: string, text: string
 function addedPrompts(doc: WorkspaceDoc): Map<string, string[]> {
   const records = [...topicPromptsMap(doc).values()]
     .map((raw) => parseOrThrow(TopicPromptRecordSchema, raw, 'A topic prompt'))
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    .sort((a, b) => a.createdAt - b.createdAt || compareCodeUnits(a.id, b.id));
   const byTopic = new Map<string, string[]>();
   for (const r of records) byTopic.set(r.topicId, [...(byTopic.get(r.topicId) ?? []), r.text]);
   return byTopic;
@@ -92,7 +93,7 @@ export function listTopics(doc: WorkspaceDoc): Topic[] {
   const added = addedPrompts(doc);
   const custom = [...customTopicsMap(doc).values()]
     .map((raw) => parseOrThrow(CustomTopicRecordSchema, raw, 'A custom topic'))
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    .sort((a, b) => a.createdAt - b.createdAt || compareCodeUnits(a.id, b.id));
   const topics: Topic[] = [];
   for (const area of TopicAreaSchema.options) {
     for (const t of TOPIC_LIBRARY) {

@@ -51,3 +51,4 @@ export * from './sealed-sync.ts';
 export * from './sealed-awareness.ts';
 export * from './member-removal.ts';
 export * from './timeline.ts';
+export * from './order.ts';

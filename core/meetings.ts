@@ -6,6 +6,7 @@ import { newId } from './ids.ts';
 import { addAgendaItem, AgendaItemSchema, compareAgendaItems } from './agenda.ts';
 import { parseOrThrow } from './errors.ts';
 import { meetingTemplate, MeetingTemplateIdSchema, templateTopicId } from './meeting-templates.ts';
+import { compareCodeUnits } from './order.ts';
 
 export const MeetingTitleSchema = z.string().trim().min(1, 'Give the meeting a title.').max(120, 'Keep the meeting title under 120 characters.');
 
@@ -85,7 +86,7 @@ export function hideDuplicateCarryOvers(meetings: Meeting[]): void {
 
 /** Sorts meetings by time, then id: the same on every peer. */
 export function compareMeetings(a: Pick<Meeting, 'scheduledFor' | 'id'>, b: Pick<Meeting, 'scheduledFor' | 'id'>): number {
-  return a.scheduledFor.localeCompare(b.scheduledFor) || a.id.localeCompare(b.id);
+  return compareCodeUnits(a.scheduledFor, b.scheduledFor) || compareCodeUnits(a.id, b.id);
 }
 
 /** Every meeting of the workspace, validated and sorted by time, agendas in order. */

@@ -36,5 +36,5 @@ export function removeMember(doc: WorkspaceDoc, input: MemberRemoval): Member {
 
 /** Copies a whole workspace into an empty doc: the content of a workspace moving to a new key. */
 export function copyWorkspace(from: WorkspaceDoc, to: WorkspaceDoc): void {
-  Y.applyUpdate(to, Y.encodeStateAsUpdate(from), LOCAL_ORIGIN);
+  to.transact(() => Y.applyUpdate(to, Y.encodeStateAsUpdate(from)), LOCAL_ORIGIN);
 }

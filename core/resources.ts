@@ -4,6 +4,7 @@ import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
+import { compareCodeUnits } from './order.ts';
 
 /**
  * The guide's kinds of support a mentor introduces a mentee to (Sections 1 and 2:
@@ -118,12 +119,15 @@ export function removeResource(doc: WorkspaceDoc, id: string): void {
   doc.transact(() => resourcesMap(doc).delete(id), LOCAL_ORIGIN);
 }
 
-/** Every resource, validated, sorted by category order, then title, then id (the same on every peer). */
+/**
+ * Every resource, validated, sorted by category order, then title in this device's
+ * language (a list for reading, so it follows the reader's alphabet), then id.
+ */
 export function listResources(doc: WorkspaceDoc): Resource[] {
   const raw = [...resourcesMap(doc).values()].map((entry) => entry.toJSON());
   const resources = parseOrThrow(z.array(ResourceSchema), raw, 'Resources');
   const rank = (c: ResourceCategory) => ResourceCategorySchema.options.indexOf(c);
-  return resources.sort((a, b) => rank(a.category) - rank(b.category) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  return resources.sort((a, b) => rank(a.category) - rank(b.category) || a.title.localeCompare(b.title) || compareCodeUnits(a.id, b.id));
 }
 
 /** Resources grouped under their category, in the category order; empty categories are left out. */

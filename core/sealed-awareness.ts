@@ -43,12 +43,12 @@ export function mirrorAwareness(
     if (!stopped) carrier.setLocalState({ sealed: toBase64(sealed) });
   });
 
-  const setRemote = (client: number, state: unknown) => {
+  const setRemote = (client: number, clock: number, state: unknown) => {
     if (client === plain.clientID) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, carrier.meta.get(client)?.clock ?? 0);
+    encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, JSON.stringify(state));
     applyAwarenessUpdate(plain, encoding.toUint8Array(encoder), SEALED_AWARENESS_ORIGIN);
   };
@@ -60,10 +60,17 @@ export function mirrorAwareness(
   // plain awareness would time it out while the member is still here.
   const onCarrierUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
     if (origin === 'local') return;
-    for (const client of removed) serial(async () => setRemote(client, null));
+    // The clock is read now, with the state: by the time a queued task runs, a newer
+    // update may have moved it on, and the older state would then shadow the newer.
+    const clockOf = (client: number) => carrier.meta.get(client)?.clock ?? 0;
+    for (const client of removed) {
+      const clock = clockOf(client);
+      serial(async () => setRemote(client, clock, null));
+    }
     for (const client of added.concat(updated)) {
       const sealed = (carrier.getStates().get(client) as { sealed?: unknown } | undefined)?.sealed;
       if (typeof sealed !== 'string') continue;
+      const clock = clockOf(client);
       serial(async () => {
         let bytes: Uint8Array;
         try {
@@ -71,7 +78,7 @@ export function mirrorAwareness(
         } catch {
           throw new IntegrityError();
         }
-        setRemote(client, JSON.parse(decodeUtf8(bytes)));
+        setRemote(client, clock, JSON.parse(decodeUtf8(bytes)));
       });
     }
   };

@@ -9,6 +9,11 @@ export interface SealedSyncOptions {
   key: SealingKey;
   /** Called for each blob that failed to open; the blob is ignored and the content doc untouched. */
   onIntegrityError?: (error: IntegrityError) => void;
+  /**
+   * Called when sealing a local change or applying an opened blob fails for another
+   * reason. A change that failed to seal is sent with the next one.
+   */
+  onError?: (error: Error) => void;
   /** Carrier length at which this member folds what it has seen into one snapshot. */
   compactAfter?: number;
 }
@@ -19,10 +24,12 @@ export interface SealedSyncOptions {
  * in the carrier is opened and applied to the content.
  *
  * What is sent is always derived from the content doc, never remembered beside it:
- * a `covered` doc holds exactly what the carrier's opened blobs contain, and each
- * push seals the difference between the content and `covered` (missing structs
- * plus deletions, since an update always carries the whole delete set and applying
- * it reports only what was new). After a crash between a local edit and its
+ * a `covered` doc holds what the carrier's opened blobs contain plus `unsent`, and
+ * each push seals `unsent` with the difference between the content and `covered`
+ * (missing structs plus deletions, since an update always carries the whole delete
+ * set and applying it reports only what was new). `unsent` is emptied only in the
+ * carrier transaction that adds the blob, so a change whose sealing failed goes
+ * out with the next push. After a crash between a local edit and its
  * sealing, {@link SealedSync.reconcile} on the next start finds the edit in the
  * locally stored content and sends it; nothing needs to be persisted in step with it.
  *
@@ -36,6 +43,8 @@ export class SealedSync {
   /** Carrier blobs whose content is in `covered`; only these may be compacted away. */
   private readonly opened = new WeakSet<Uint8Array>();
   private queue: Promise<void> = Promise.resolve();
+  /** Parts already in `covered` that no blob in the carrier holds yet. */
+  private unsent: Uint8Array[] = [];
   private reconciled = false;
   private compactQueued = false;
   private destroyed = false;
@@ -46,7 +55,7 @@ export class SealedSync {
     content.on('update', this.onContentUpdate);
     sealedBlobs(carrier).observe(this.onCarrierChange);
     const present = sealedBlobs(carrier).toArray();
-    if (present.length > 0) this.enqueue(() => this.open(present));
+    if (present.length > 0) this.background(() => this.open(present));
   }
 
   /**
@@ -81,14 +90,24 @@ export class SealedSync {
   }
 
   private readonly onContentUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== this && this.reconciled) this.enqueue(() => this.push());
+    if (origin !== this && this.reconciled) this.background(() => this.push());
   };
 
   private readonly onCarrierChange = (event: Y.YArrayEvent<Uint8Array>, transaction: Y.Transaction) => {
     if (transaction.origin === this) return;
     const added = event.changes.delta.flatMap((change) => (Array.isArray(change.insert) ? (change.insert as Uint8Array[]) : []));
-    if (added.length > 0) this.enqueue(() => this.open(added));
+    if (added.length > 0) this.background(() => this.open(added));
   };
+
+  /** Runs `task` in turn; no caller awaits it, so its failure goes to the error callbacks. */
+  private background(task: () => Promise<void>): void {
+    this.enqueue(task).catch((error: unknown) => this.report(error));
+  }
+
+  private report(error: unknown): void {
+    if (error instanceof IntegrityError) this.options.onIntegrityError?.(error);
+    else this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
+  }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
     const next = this.queue.then(() => (this.destroyed ? undefined : task()));
@@ -106,8 +125,13 @@ export class SealedSync {
         continue;
       }
       if (this.destroyed) return;
-      Y.applyUpdate(this.covered, update, this);
-      Y.applyUpdate(this.content, update, this);
+      try {
+        Y.applyUpdate(this.covered, update, this);
+        Y.applyUpdate(this.content, update, this);
+      } catch {
+        this.report(new Error('A change from another member could not be read and was skipped; your local copy is intact.'));
+        continue;
+      }
       this.opened.add(blob);
     }
     this.maybeCompact();
@@ -115,12 +139,13 @@ export class SealedSync {
 
   private async push(): Promise<void> {
     const missing = Y.encodeStateAsUpdate(this.content, Y.encodeStateVector(this.covered));
-    const parts: Uint8Array[] = [];
+    const parts = [...this.unsent];
     const capture = (update: Uint8Array) => parts.push(update);
     this.covered.on('update', capture);
     Y.applyUpdate(this.covered, missing, this);
     this.covered.off('update', capture);
     if (parts.length === 0) return;
+    this.unsent = parts;
     const blob = await seal(this.options.key, this.context, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
     if (this.destroyed) return;
     this.carrier.transact(() => {
@@ -128,6 +153,7 @@ export class SealedSync {
       blobs.push([blob]);
       // Yjs stores a copy; remember the instance the array hands out.
       this.opened.add(blobs.get(blobs.length - 1));
+      this.unsent = [];
     }, this);
     this.maybeCompact();
   }
@@ -138,7 +164,7 @@ export class SealedSync {
     const foldable = sealedBlobs(this.carrier).toArray().filter((blob) => this.opened.has(blob)).length;
     if (foldable < (this.options.compactAfter ?? 64)) return;
     this.compactQueued = true;
-    void this.enqueue(async () => {
+    this.background(async () => {
       this.compactQueued = false;
       await this.fold();
     });
@@ -161,6 +187,8 @@ export class SealedSync {
       }
       blobs.push([snapshot]);
       this.opened.add(blobs.get(blobs.length - 1));
+      // The snapshot is all of `covered`, unsent parts included.
+      this.unsent = [];
     }, this);
   }
 }

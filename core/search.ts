@@ -5,6 +5,7 @@ import { VisibilitySchema } from './visibility.ts';
 import { hasWorkspace, readWorkspace } from './snapshot.ts';
 import { listResources, RESOURCE_CATEGORY_LABELS } from './resources.ts';
 import { CONCEPT_SEARCH_COLLECTORS, CONCEPT_SEARCH_KIND_LABELS } from './search-collectors.ts';
+import { compareCodeUnits } from './order.ts';
 
 export const SearchEntrySchema = z.object({
   /** Unique within a workspace and stable across edits: `<kind>:<id>`. */
@@ -94,7 +95,7 @@ export function searchEntriesFor(doc: WorkspaceDoc, notebook: PrivateNotebook): 
 export function rankSearchResults<E extends Pick<SearchEntry, 'title' | 'at' | 'key'>>(entries: readonly E[], query: string): E[] {
   const queryWords = tokenize(query);
   const inTitle = (e: E) => (matchesQuery(tokenize(e.title), queryWords) ? 0 : 1);
-  return [...entries].sort((a, b) => inTitle(a) - inTitle(b) || b.at - a.at || a.key.localeCompare(b.key));
+  return [...entries].sort((a, b) => inTitle(a) - inTitle(b) || b.at - a.at || compareCodeUnits(a.key, b.key));
 }
 
 /** Searches entries held in memory, with the same matching and order as the device index. */

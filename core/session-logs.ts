@@ -6,6 +6,7 @@ import { parseOrThrow } from './errors.ts';
 import { TopicIdSchema } from './topics.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
 import { placeDoc, visibilityOf, VisibilitySchema, type Place } from './visibility.ts';
+import { compareCodeUnits } from './order.ts';
 
 /**
  * Session logs: a short record of one mentorship session. A log lives where it
@@ -101,7 +102,7 @@ function readLogs(place: Place): ListedSessionLog[] {
 
 /** Sorts logs newest first: by session date, then by when they were written. The same on every peer. */
 export function compareSessionLogs(a: SessionLog, b: SessionLog): number {
-  return b.date.localeCompare(a.date) || b.createdAt - a.createdAt || a.id.localeCompare(b.id);
+  return compareCodeUnits(b.date, a.date) || b.createdAt - a.createdAt || compareCodeUnits(a.id, b.id);
 }
 
 /**

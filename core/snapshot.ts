@@ -2,11 +2,12 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
-import { hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
+import { compareMeetings, hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
 import { WorkspaceMetaSchema } from './workspace.ts';
 import { compareAgendaItems } from './agenda.ts';
 import { parseOrThrow } from './errors.ts';
 import { observeDoc } from './observe.ts';
+import { compareCodeUnits } from './order.ts';
 
 export const WorkspaceSnapshotSchema = z.object({
   meta: WorkspaceMetaSchema,
@@ -49,8 +50,8 @@ export function readWorkspace(doc: WorkspaceDoc): WorkspaceSnapshot {
 /** Validates a snapshot from anywhere (a doc, a file), sorted the same way on every peer. */
 export function parseWorkspaceSnapshot(data: unknown): WorkspaceSnapshot {
   const snapshot = parseOrThrow(WorkspaceSnapshotSchema, data, 'Workspace data');
-  snapshot.members.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
-  snapshot.meetings.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.id.localeCompare(b.id));
+  snapshot.members.sort((a, b) => a.joinedAt - b.joinedAt || compareCodeUnits(a.id, b.id));
+  snapshot.meetings.sort(compareMeetings);
   for (const meeting of snapshot.meetings) meeting.agenda.sort(compareAgendaItems);
   hideDuplicateCarryOvers(snapshot.meetings);
   return snapshot;

@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** The smallest single splice that turns one string into another. */
 export interface TextSplice {
   index: number;
@@ -16,11 +24,14 @@ export function diffText(before: string, after: string): TextSplice {
   let start = 0;
   const shortest = Math.min(before.length, after.length);
   while (start < shortest && before[start] === after[start]) start++;
+  // Never split a surrogate pair: half an emoji would reach every peer as U+FFFD.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
   let end = 0;
   while (
     end < shortest - start &&
     before[before.length - 1 - end] === after[after.length - 1 - end]
   ) end++;
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
   return {
     index: start,
     deleteCount: before.length - start - end,

@@ -9,6 +9,7 @@ import { listGoalCheckIns } from './goal-check-ins.ts';
 import { GOAL_STATUS_LABELS, listGoals } from './goals.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
 import { visibilityOf, VisibilitySchema, type Place } from './visibility.ts';
+import { compareCodeUnits } from './order.ts';
 
 /** What a timeline entry records. */
 export const TimelineKindSchema = z.enum(['meeting', 'session-log', 'goal-check-in'], 'Pick meeting, session-log or goal-check-in.');
@@ -108,7 +109,7 @@ export function workspaceTimeline(doc: WorkspaceDoc, notebook: PrivateNotebook):
     ...checkInEntries(notebook, name),
   ];
   ordered.sort((a, b) => b.entry.at - a.entry.at || b.recordedAt - a.recordedAt
-    || a.entry.kind.localeCompare(b.entry.kind) || a.entry.id.localeCompare(b.entry.id));
+    || compareCodeUnits(a.entry.kind, b.entry.kind) || compareCodeUnits(a.entry.id, b.entry.id));
   return ordered.map(({ entry }) => parseOrThrow(TimelineEntrySchema, entry, 'A timeline entry'));
 }
 

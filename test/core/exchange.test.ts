@@ -78,8 +78,14 @@ describe('export and import', () => {
 
   it.each(broken)('names the field and applies nothing when the file has %s', (_what, breakFile, message) => {
     const text = JSON.stringify(breakFile(validFile()));
-    expect(() => readWorkspaceExport(text)).toThrow(ImportError);
-    expect(() => readWorkspaceExport(text)).toThrow(message);
+    const target = new Y.Doc();
+    const writes: Uint8Array[] = [];
+    target.on('update', (update: Uint8Array) => writes.push(update));
+    const importInto = (doc: Y.Doc) => adoptImportedWorkspace(doc, readWorkspaceExport(text), 'new-room-0001');
+    expect(() => importInto(target)).toThrow(ImportError);
+    expect(() => importInto(target)).toThrow(message);
+    expect(writes).toEqual([]);
+    expect(target.share.size).toBe(0);
   });
 
   it('refuses a file whose private notebook holds a session log this version cannot read, naming the section', () => {

@@ -58,4 +58,23 @@ describe('sealed presence', () => {
     [ada, ben].forEach((d) => { d.stop(); d.plain.destroy(); d.carrier.destroy(); });
     forged.destroy();
   });
+
+  it('shows the latest of two presence updates that arrive back to back', async () => {
+    const keys = await newKeys();
+    const ben = device(keys);
+    const ada = new Awareness(new Y.Doc());
+    const sealedState = async (name: string) => {
+      const bytes = await seal(keys.key, { room: keys.room, purpose: 'awareness', client: ada.clientID }, new TextEncoder().encode(JSON.stringify({ user: { name } })));
+      return { sealed: Buffer.from(bytes).toString('base64') };
+    };
+    const [typing, idle] = [await sealedState('Ada typing'), await sealedState('Ada idle')];
+    ada.setLocalState(typing);
+    const first = encodeAwarenessUpdate(ada, [ada.clientID]);
+    ada.setLocalState(idle);
+    const second = encodeAwarenessUpdate(ada, [ada.clientID]);
+    applyAwarenessUpdate(ben.carrier, first, 'relay');
+    applyAwarenessUpdate(ben.carrier, second, 'relay');
+    await waitFor(() => remoteUsers(ben.plain).join() === 'Ada idle', 2_000, 'Ben to see Ada\'s latest presence');
+    ben.stop(); ben.plain.destroy(); ben.carrier.destroy(); ada.destroy();
+  });
 });

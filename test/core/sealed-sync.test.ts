@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addAgendaItem, createWorkspace, hasWorkspace, joinWorkspace, readWorkspace, removeAgendaItem, sealedBlobs, seal,
+  SealedSync, type SealedSyncOptions, type WorkspaceKeys,
 } from '../../core/index.ts';
-import { newKeys, relayCarriers, sealedPeer } from '../helpers/sealed-peers.ts';
+import { newKeys, relayCarriers, sealedPeer, type SealedPeer } from '../helpers/sealed-peers.ts';
+
+/** A reconciled device whose options the test may change, and the errors it reported. */
+async function deviceWithOptions(keys: WorkspaceKeys) {
+  const errors: Error[] = [];
+  const options: SealedSyncOptions = { room: keys.room, key: keys.key, onError: (e) => errors.push(e), onIntegrityError: (e) => errors.push(e) };
+  const content = new Y.Doc();
+  const carrier = new Y.Doc();
+  const sync = new SealedSync(content, carrier, options);
+  await sync.reconcile();
+  const peer: SealedPeer = { content, carrier, sync, integrityErrors: [] };
+  return { peer, options, errors };
+}
+
+const titles = (doc: Y.Doc) => readWorkspace(doc).meetings[0]!.agenda.map((i) => i.title);
 
 const carrierText = (carrier: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(carrier)).toString('latin1');
 
@@ -109,5 +124,36 @@ describe('tampering and replay', () => {
     await ben.sync.whenIdle();
     expect(ben.integrityErrors).toHaveLength(2);
     expect(hasWorkspace(ben.content)).toBe(false);
+  });
+
+  it('sends an edit whose sealing failed along with the next one, and reports the failure', async () => {
+    const keys = await newKeys();
+    const ben = await sealedPeer(keys);
+    const ada = await deviceWithOptions(keys);
+    const { meetingId } = createWorkspace(ada.peer.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    await relayCarriers([ada.peer, ben]);
+
+    ada.options.key = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    addAgendaItem(ada.peer.content, meetingId, { title: 'Sealed on the second try', createdBy: 'ada' });
+    await ada.peer.sync.whenIdle();
+    expect(ada.errors).toHaveLength(1);
+
+    ada.options.key = keys.key;
+    addAgendaItem(ada.peer.content, meetingId, { title: 'Next edit', createdBy: 'ada' });
+    await relayCarriers([ada.peer, ben]);
+    expect(titles(ben.content)).toEqual(['Sealed on the second try', 'Next edit']);
+  });
+
+  it('applies the rest of a batch after a blob that opens but cannot be read, and reports it', async () => {
+    const keys = await newKeys();
+    const ada = await sealedPeer(keys);
+    createWorkspace(ada.content, { id: keys.room, name: 'Kept', creator: { displayName: 'Ada', role: 'mentor' } });
+    await ada.sync.whenIdle();
+    const ben = await deviceWithOptions(keys);
+    const unreadable = await seal(keys.key, { room: keys.room, purpose: 'update' }, new Uint8Array([1, 2, 3, 255]));
+    sealedBlobs(ben.peer.carrier).push([unreadable, sealedBlobs(ada.carrier).get(0)]);
+    await ben.peer.sync.whenIdle();
+    expect(ben.errors.map((e) => e.message)).toEqual(['A change from another member could not be read and was skipped; your local copy is intact.']);
+    expect(readWorkspace(ben.peer.content).meta.name).toBe('Kept');
   });
 });
