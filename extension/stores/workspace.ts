@@ -5,7 +5,7 @@ import {
   moveAgendaItem, observeNotebook, observeWorkspace, readWorkspace, removeAgendaItem, removeMember,
   setAgendaItemDone, type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
-import type { WorkspaceConnection } from '../utils/connection.ts';
+import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import { moveLocalNotebook, openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
 import {
@@ -101,7 +101,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
-  const onIntegrityError = (e: IntegrityError) => (integrityError.value = e.message);
+  const problems: SyncProblems = {
+    onIntegrityError: (e: IntegrityError) => (integrityError.value = e.message),
+    onError: (e: Error) => (error.value = `Some changes could not be prepared for the relay (${e.message}). They are kept on this device and sent again with your next change.`),
+  };
 
   /** Runs the rest of an open, create, join or import; when it fails, the connection it opened is closed. */
   async function closingOnFailure<T>(conn: WorkspaceConnection, steps: () => Promise<T>): Promise<T> {
@@ -114,14 +117,14 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   async function open(entry: JoinedWorkspace) {
-    const conn = await openJoined(entry, onIntegrityError);
+    const conn = await openJoined(entry, problems);
     await attach(entry, conn);
     await setActiveRoom(entry.room);
   }
 
   async function create(input: { name: string; displayName: string; role: Role; relayUrl: string }) {
     const relayUrl = parseOrThrow(RelayUrlSchema, input.relayUrl.trim(), 'The relay address');
-    const { keys, secret, conn } = await openNewKey(relayUrl, onIntegrityError);
+    const { keys, secret, conn } = await openNewKey(relayUrl, problems);
     const entry = await closingOnFailure(conn, async () => {
       const { memberId } = createWorkspace(conn.doc, { id: keys.room, name: input.name, creator: { displayName: input.displayName, role: input.role } });
       const made: JoinedWorkspace = { room: keys.room, token: keys.token, inviteSecret: secret, memberId, relayUrl, name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
@@ -138,7 +141,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    */
   async function join(input: { code: string; displayName: string; role: Role }) {
     const invite = decodeInvite(input.code);
-    const { keys, conn } = await openSecret(invite.key, invite.relayUrl, onIntegrityError);
+    const { keys, conn } = await openSecret(invite.key, invite.relayUrl, problems);
     const arrived = await new Promise<boolean>((resolve) => {
       if (hasWorkspace(conn.doc)) return resolve(true);
       const timer = setTimeout(() => { stop(); resolve(false); }, JOIN_TIMEOUT_MS);
@@ -185,7 +188,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const old = active.value;
     if (!connection || !old) return;
     removeMember(connection.doc, { memberId, removedBy: old.memberId });
-    const { keys, secret, conn } = await openNewKey(old.relayUrl, onIntegrityError);
+    const { keys, secret, conn } = await openNewKey(old.relayUrl, problems);
     copyWorkspace(connection.doc, conn.doc);
     const entry: JoinedWorkspace = { ...old, room: keys.room, token: keys.token, inviteSecret: secret, joinedAt: Date.now() };
     await local?.flushed();
@@ -197,7 +200,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /** Makes a new workspace on `relayUrl` from an exported file and opens it; a bad file changes nothing. */
   async function importWorkspace(fileText: string, relayUrl: string) {
-    const { entry, conn } = await importWorkspaceFile(fileText, relayUrl, onIntegrityError);
+    const { entry, conn } = await importWorkspaceFile(fileText, relayUrl, problems);
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }

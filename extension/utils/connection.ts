@@ -20,19 +20,26 @@ export interface WorkspaceConnection {
   destroy(): void;
 }
 
-export interface ConnectionOptions {
+/** Where a connection reports what went wrong without losing anything local. */
+export interface SyncProblems {
+  /** Data from the relay failed its integrity check and was ignored. */
+  onIntegrityError(error: IntegrityError): void;
+  /** A local change could not be sealed or a received one applied; it is retried or skipped. */
+  onError(error: Error): void;
+}
+
+export interface ConnectionOptions extends SyncProblems {
   room: string;
   relayUrl: string;
   token: string;
   key: SealingKey;
-  onIntegrityError(error: IntegrityError): void;
 }
 
 /**
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
  */
-export function openConnection({ room, relayUrl, token, key, onIntegrityError }: ConnectionOptions): WorkspaceConnection {
+export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`tandem-ws-${room}`, doc);
   const carrier = new Y.Doc();
@@ -41,12 +48,12 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError }:
     maxBackoffTime: 2000,
   });
   const awareness = new Awareness(doc);
-  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError });
+  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError });
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room, key, onIntegrityError });
   const whenLoaded = persistence.whenSynced.then(() => undefined);
   // Each time the carrier has caught up with the relay, send whatever the local copy has that it lacks.
   const onSync = (synced: boolean) => {
-    if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(() => undefined);
+    if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);
   };
   provider.on('sync', onSync);
   return {

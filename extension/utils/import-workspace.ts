@@ -1,5 +1,5 @@
-import { adoptImportedWorkspace, parseOrThrow, readWorkspaceExport, RelayUrlSchema, type IntegrityError } from '../../core/index.ts';
-import type { WorkspaceConnection } from './connection.ts';
+import { adoptImportedWorkspace, parseOrThrow, readWorkspaceExport, RelayUrlSchema } from '../../core/index.ts';
+import type { SyncProblems, WorkspaceConnection } from './connection.ts';
 import { registry, saveJoinedWorkspaceWithKey, type JoinedWorkspace } from './registry.ts';
 import { openNewKey } from './workspace-access.ts';
 
@@ -12,11 +12,11 @@ import { openNewKey } from './workspace-access.ts';
 export async function importWorkspaceFile(
   text: string,
   relayUrl: string,
-  onIntegrityError: (e: IntegrityError) => void,
+  problems: SyncProblems,
 ): Promise<{ entry: JoinedWorkspace; conn: WorkspaceConnection }> {
   const url = parseOrThrow(RelayUrlSchema, relayUrl.trim(), 'The relay address');
   const prepared = readWorkspaceExport(text);
-  const { keys, secret, conn } = await openNewKey(url, onIntegrityError);
+  const { keys, secret, conn } = await openNewKey(url, problems);
   const { member, workspace } = prepared;
   const entry: JoinedWorkspace = {
     room: keys.room, token: keys.token, inviteSecret: secret, memberId: member.id, relayUrl: url, name: workspace.meta.name,

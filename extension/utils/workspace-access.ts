@@ -1,5 +1,5 @@
-import { deriveWorkspaceKeys, newWorkspaceSecret, type IntegrityError, type WorkspaceKeys } from '../../core/index.ts';
-import { openConnection, type WorkspaceConnection } from './connection.ts';
+import { deriveWorkspaceKeys, newWorkspaceSecret, type WorkspaceKeys } from '../../core/index.ts';
+import { openConnection, type SyncProblems, type WorkspaceConnection } from './connection.ts';
 import { loadKey } from './registry.ts';
 
 /** A connection together with the derived values a device records for it. */
@@ -11,23 +11,23 @@ export interface Access {
 }
 
 /** Opens a brand-new workspace key (creating, or moving a workspace away from a removed member). */
-export async function openNewKey(relayUrl: string, onIntegrityError: (e: IntegrityError) => void): Promise<Access> {
+export async function openNewKey(relayUrl: string, problems: SyncProblems): Promise<Access> {
   const secret = newWorkspaceSecret();
-  return { ...(await openSecret(secret, relayUrl, onIntegrityError)), secret };
+  return { ...(await openSecret(secret, relayUrl, problems)), secret };
 }
 
 /** Opens the workspace an invite's secret leads to. */
-export async function openSecret(secret: string, relayUrl: string, onIntegrityError: (e: IntegrityError) => void): Promise<Access> {
+export async function openSecret(secret: string, relayUrl: string, problems: SyncProblems): Promise<Access> {
   const keys = await deriveWorkspaceKeys(secret);
-  const conn = openConnection({ room: keys.room, relayUrl, token: keys.token, key: keys.key, onIntegrityError });
+  const conn = openConnection({ room: keys.room, relayUrl, token: keys.token, key: keys.key, ...problems });
   await conn.whenLoaded;
   return { keys, conn };
 }
 
 /** Reopens a workspace this device joined, with the key it stored. */
-export async function openJoined(entry: { room: string; relayUrl: string; token: string }, onIntegrityError: (e: IntegrityError) => void): Promise<WorkspaceConnection> {
+export async function openJoined(entry: { room: string; relayUrl: string; token: string }, problems: SyncProblems): Promise<WorkspaceConnection> {
   const key = await loadKey(entry.room);
-  const conn = openConnection({ room: entry.room, relayUrl: entry.relayUrl, token: entry.token, key, onIntegrityError });
+  const conn = openConnection({ room: entry.room, relayUrl: entry.relayUrl, token: entry.token, key, ...problems });
   await conn.whenLoaded;
   return conn;
 }
