@@ -5,6 +5,7 @@ import { listAllTalkingPointsIn, type TalkingPoint } from './talking-points.ts';
 import { listActionItems } from './action-items.ts';
 import { listMeetings } from './meetings.ts';
 import { mdDate, mdText } from './markdown.ts';
+import { placeSection } from './exchange-place-section.ts';
 import type { Place } from './visibility.ts';
 
 /*
@@ -45,22 +46,12 @@ function allActionItems(doc: WorkspaceDoc) {
 }
 
 /** Notes: shared notes with their text, and my private notes. */
-export const notesExchangeSection: ExchangeSection = {
-  id: 'notes',
-  readShared: listNotesIn,
-  readPrivate: listNotesIn,
-  markdownShared: (doc, ctx) => notesMarkdown(doc, 'Notes', ctx),
-  markdownPrivate: (notebook, ctx) => notesMarkdown(notebook, 'My private notes', ctx),
-};
+export const notesExchangeSection = placeSection('notes', listNotesIn, notesMarkdown, { shared: 'Notes', private: 'My private notes' });
 
 /** Talking points, by meeting: shared ones, and those I keep to myself. */
-export const talkingPointsExchangeSection: ExchangeSection = {
-  id: 'talkingPoints',
-  readShared: listAllTalkingPointsIn,
-  readPrivate: listAllTalkingPointsIn,
-  markdownShared: (doc, ctx) => pointsMarkdown(doc, 'Talking points', ctx),
-  markdownPrivate: (notebook, ctx) => pointsMarkdown(notebook, 'My private talking points', ctx),
-};
+export const talkingPointsExchangeSection = placeSection(
+  'talkingPoints', listAllTalkingPointsIn, pointsMarkdown, { shared: 'Talking points', private: 'My private talking points' },
+);
 
 /** Action items of every meeting, with owner and due date; they are always shared. */
 export const actionItemsExchangeSection: ExchangeSection = {

@@ -1,8 +1,9 @@
-import type { ExchangeContext, ExchangeSection } from './exchange.ts';
+import type { ExchangeContext } from './exchange.ts';
 import { GOAL_STATUS_LABELS, goalTopicLabel, listGoals } from './goals.ts';
 import { listGoalCheckIns } from './goal-check-ins.ts';
 import { listSessionLogsIn, SESSION_MODE_LABELS, type ListedSessionLog } from './session-logs.ts';
 import { mdText } from './markdown.ts';
+import { placeSection } from './exchange-place-section.ts';
 import type { Place } from './visibility.ts';
 
 /*
@@ -57,19 +58,9 @@ function logsMarkdown(place: Place, heading: string, ctx: ExchangeContext): stri
 }
 
 /** Goals and their check-ins: shared goals, and my private goals. */
-export const goalsExchangeSection: ExchangeSection = {
-  id: 'goals',
-  readShared: goalsWithCheckIns,
-  readPrivate: goalsWithCheckIns,
-  markdownShared: (doc, ctx) => goalsMarkdown(doc, 'Goals', ctx),
-  markdownPrivate: (notebook, ctx) => goalsMarkdown(notebook, 'My private goals', ctx),
-};
+export const goalsExchangeSection = placeSection('goals', goalsWithCheckIns, goalsMarkdown, { shared: 'Goals', private: 'My private goals' });
 
 /** Session logs: shared ones, and my private ones (with any wellness check-in). */
-export const sessionLogsExchangeSection: ExchangeSection = {
-  id: 'sessionLogs',
-  readShared: listSessionLogsIn,
-  readPrivate: listSessionLogsIn,
-  markdownShared: (doc, ctx) => logsMarkdown(doc, 'Session logs', ctx),
-  markdownPrivate: (notebook, ctx) => logsMarkdown(notebook, 'My private session logs', ctx),
-};
+export const sessionLogsExchangeSection = placeSection(
+  'sessionLogs', listSessionLogsIn, logsMarkdown, { shared: 'Session logs', private: 'My private session logs' },
+);
