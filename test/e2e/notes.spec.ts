@@ -138,6 +138,9 @@ describe('notes', () => {
   it('keeps private talking points and quick notes to Ben, and shares the points he chooses', async () => {
     await ben.addTalkingPoint('Ask about research electives');
     await ben.addTalkingPoint('Plan exam dates together', 'shared');
+    // Sharing one point does not share the next: the choice goes back to private.
+    await ben.waitForTalkingPoints((p) => p.includes('Plan exam dates together'), 'Ben\'s shared point at Ben');
+    expect(await ben.newTalkingPointVisibility()).toBe('private');
     await ben.quickNote('Ada recommended the review book');
     await ben.waitForNoteTitles((t) => t.includes('Ada recommended the review book'), 'the quick note at Ben');
     expect(await ben.listedVisibility('Ada recommended the review book')).toBe('Private: only you');
