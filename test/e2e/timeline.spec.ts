@@ -119,7 +119,7 @@ describe('the workspace timeline, and a full export and import', () => {
 
     const exchange = new ExchangePage(pair.mentorPopup);
     await exchange.openView('Export');
-    const md = await exchange.download('Download Markdown');
+    const md = await exchange.download('Download Markdown with my private notes');
     const [shared, mine] = md.text.split('\n# Private: only for me\n') as [string, string];
     for (const heading of ['## Mentorship agreement', '## Goals', '## Session logs', '## Notes']) expect(shared).toContain(heading);
     expect(shared).toContain('Cardio exam first');
