@@ -78,15 +78,7 @@ describe('the workspace timeline, and a full export and import', () => {
   it('adds a goal check-in to the timeline, and the entry opens the goals', async () => {
     const goals = new GoalsPage(pair.mentorPopup);
     await goals.open();
-    await goals.newGoalButton().press('Enter');
-    await goals.waitForStep(/Step 1 of 4/);
-    await goals.page.keyboard.type('Pass the anatomy practical');
-    for (const step of [2, 3, 4]) {
-      await goals.page.keyboard.press('Enter');
-      await goals.waitForStep(new RegExp(`Step ${step} of 4`));
-    }
-    await goals.flow().getByLabel('Everyone in this workspace').check();
-    await goals.page.keyboard.press('Enter');
+    await goals.createGoal('Pass the anatomy practical', 'shared');
     await goals.waitForGoals((g) => g.length === 1, 'the new goal');
     await goals.openGoal('Pass the anatomy practical');
     await goals.addCheckIn({ progress: 40, note: 'Two stations left' });
