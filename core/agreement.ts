@@ -137,15 +137,19 @@ function indexOf(list: Y.Array<Y.Map<unknown>>, id: string): number {
   return list.toArray().findIndex((item) => item.get('id') === id);
 }
 
-/** Rewords an expectation as one splice of its text, so concurrent rewording merges. */
+/**
+ * Rewords an expectation as one splice of its text, so concurrent rewording merges.
+ * The text is checked trimmed but kept as typed: it is spliced at every keystroke,
+ * and trimming would swallow the space typed before the next word.
+ */
 export function editExpectation(doc: WorkspaceDoc, role: Role, id: string, text: string): void {
-  const next = parseOrThrow(ExpectationTextSchema, text, 'The expectation');
+  parseOrThrow(ExpectationTextSchema, text, 'The expectation');
   doc.transact(() => {
     const list = roleList(doc, role);
     const item = list.get(indexOf(list, id));
     const current = item?.get('text');
     if (!(current instanceof Y.Text)) throw new Error('This expectation no longer exists; another member may have removed it.');
-    spliceText(current, next);
+    spliceText(current, text);
   }, LOCAL_ORIGIN);
 }
 
@@ -180,8 +184,11 @@ export function setResponseTime(doc: WorkspaceDoc, responseTime: ResponseTime): 
   setTerm(doc, 'responseTime', value);
 }
 
-/** Rewords the confidentiality statement as one splice of its shared text. */
+/**
+ * Rewords the confidentiality statement as one splice of its shared text; like
+ * {@link editExpectation}, checked trimmed and kept as typed.
+ */
 export function editConfidentiality(doc: WorkspaceDoc, text: string): void {
-  const next = parseOrThrow(ConfidentialitySchema, text, 'The confidentiality statement');
-  doc.transact(() => spliceText(confidentialityText(doc), next), LOCAL_ORIGIN);
+  parseOrThrow(ConfidentialitySchema, text, 'The confidentiality statement');
+  doc.transact(() => spliceText(confidentialityText(doc), text), LOCAL_ORIGIN);
 }

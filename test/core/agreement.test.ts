@@ -86,6 +86,28 @@ describe('mentorship agreement', () => {
     expect(readAgreement(docs[1]!)!.confidentiality).toBe('Rule: We keep it between us. Always.');
   });
 
+  it('keeps wording typed keystroke by keystroke on two peers, spaces included', () => {
+    const { docs, sync } = createPeers(2);
+    startAgreement(docs[0]!, 'ada');
+    sync();
+    const [first] = readAgreement(docs[0]!)!.expectations.mentor;
+    editConfidentiality(docs[0]!, 'We keep it ');
+    editExpectation(docs[1]!, 'mentor', first!.id, 'Reply ');
+    sync();
+    // The space just typed stays: trimming it would undo the keystroke in the field.
+    expect(readAgreement(docs[1]!)!.confidentiality).toBe('We keep it ');
+    expect(readAgreement(docs[0]!)!.expectations.mentor[0]!.text).toBe('Reply ');
+    editConfidentiality(docs[0]!, 'We keep it between us.');
+    editExpectation(docs[1]!, 'mentor', first!.id, 'Reply soon');
+    sync();
+    for (const doc of docs) {
+      const agreement = readAgreement(doc)!;
+      expect(agreement.confidentiality).toBe('We keep it between us.');
+      expect(agreement.expectations.mentor[0]).toEqual({ id: first!.id, text: 'Reply soon' });
+    }
+    expect(() => editExpectation(docs[0]!, 'mentor', first!.id, '  ')).toThrow(/Write the expectation, or remove it/);
+  });
+
   it('rejects empty or unknown content with a message that says what to do', () => {
     const doc = new Y.Doc();
     expect(() => setMeetingCadence(doc, 'weekly')).toThrow(/Start the agreement first/);

@@ -104,4 +104,27 @@ describe('mentorship agreement and away status', () => {
     await ben.page.getByRole('button', { name: 'Clear my away status' }).click();
     await ada.waitForBanner((b) => b === '', 'the banner gone after Ben came back');
   });
+
+  it('keeps what Ada is typing in the confidentiality statement while Ben edits it too', async () => {
+    await ada.toggleEditing();
+    await ben.toggleEditing();
+    const original = await ada.confidentialityField().inputValue();
+    await ada.confidentialityField().focus();
+    await ada.page.keyboard.press('Control+End');
+    await ada.page.keyboard.type(' Notes stay');
+    await eventually(() => ben.confidentialityField().inputValue(), (t) => t.endsWith(' Notes stay'), 'Ada\'s words at Ben');
+
+    await ben.confidentialityField().focus();
+    await ben.page.keyboard.press('Control+Home');
+    await ben.page.keyboard.type('Agreed: ');
+    await eventually(() => ada.confidentialityField().inputValue(), (t) => t.startsWith('Agreed: '), 'Ben\'s words at Ada');
+    await ada.page.keyboard.type(' private.');
+
+    const expected = `Agreed: ${original} Notes stay private.`;
+    for (const view of [ada, ben]) {
+      await eventually(() => view.confidentialityField().inputValue(), (t) => t === expected, 'both wordings merged');
+    }
+    await ada.toggleEditing();
+    expect(await ada.agreementText()).toContain(expected);
+  });
 });

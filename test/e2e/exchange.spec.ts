@@ -76,11 +76,16 @@ describe('resources, search, and moving a workspace by file', () => {
     await ada.page.getByRole('region', { name: 'Resources', exact: true }).waitFor();
   });
 
-  it('exports a Markdown document with the agenda, resources and a separate private section', async () => {
+  it('exports a Markdown report of shared content only by default, and my private notes only when asked', async () => {
     await ada.openView('Export');
     await ada.tandem.screenshot('export-popup');
     expect(await seriousAxeViolations(ada.page)).toEqual([]);
-    const md = await ada.download('Download Markdown');
+    const report = await ada.download('Download Markdown, shared content only');
+    expect(report.text).toContain('- [ ] Exam plan for boards');
+    expect(report.text).toContain('Shared content only');
+    expect(report.text).not.toContain('Private: only for me');
+
+    const md = await ada.download('Download Markdown with my private notes');
     expect(md.name).toMatch(/^tandem-ada-ben-clinical-year-\d{4}-\d{2}-\d{2}\.md$/);
     expect(md.text).toMatch(/^# Ada & Ben, clinical year$/m);
     expect(md.text).toContain('- Ada (mentor)\n- Ben (mentee)');

@@ -30,6 +30,8 @@ describe('goals shared between a mentor and a mentee', () => {
     await ben.newGoalButton().focus();
     await keyboard.press('Enter');
     await ben.waitForStep(/Step 1 of 4: Specific/);
+    // Who sees the goal is asked before anything can be saved.
+    expect(await ben.flow().getByLabel('Everyone in this workspace').isChecked()).toBe(true);
     // A title is the one thing required: Enter on an empty one stays and says so.
     await keyboard.press('Enter');
     await ben.page.getByRole('alert').filter({ hasText: 'Give the goal a short title first' }).waitFor();
@@ -39,6 +41,7 @@ describe('goals shared between a mentor and a mentee', () => {
     await keyboard.press('Enter');
     await ben.waitForStep(/Step 2 of 4: Measurable and achievable/);
     await keyboard.type('400 questions at 70 % or better');
+    await ben.flow().getByRole('button', { name: 'Save now, shared with the workspace' }).waitFor();
     expect(await seriousAxeViolations(ben.page)).toEqual([]);
     await ben.tandem.screenshot('goals-create-step');
     await keyboard.press('Enter');

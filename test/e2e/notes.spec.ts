@@ -143,6 +143,9 @@ describe('notes', () => {
     await ben.waitForTalkingPoints((p) => p.includes('Ask about research electives'), 'the private point at Ben');
     // Shared after both private items: once Ada has it, she has everything Ben shared.
     await ben.addTalkingPoint('Plan exam dates together', 'shared');
+    // Sharing one point does not share the next: the choice goes back to private.
+    await ben.waitForTalkingPoints((p) => p.includes('Plan exam dates together'), 'Ben\'s shared point at Ben');
+    expect(await ben.newTalkingPointVisibility()).toBe('private');
 
     await ada.waitForTalkingPoints((p) => p.includes('Plan exam dates together'), 'Ben\'s shared point at Ada');
     expect(await ada.talkingPoints()).not.toContain('Ask about research electives');

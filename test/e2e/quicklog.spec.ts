@@ -78,6 +78,23 @@ describe('quick session log and the side panel during calls', () => {
     expect(await seriousAxeViolations(benLog.page)).toEqual([]);
   });
 
+  it('makes a check-in private again after an earlier choice of shared, and warns when Ada shares it anyway', async () => {
+    await adaLog.visibilityChoice('private').check();
+    await adaLog.visibilityChoice('shared').check();
+    await adaLog.fillCheckIn(3, 3);
+    await eventually(() => adaLog.visibilityChoice('private').isChecked(), (v) => v, 'the check-in making the log private');
+    expect(await adaLog.checkInShareWarning().count()).toBe(0);
+
+    await adaLog.visibilityChoice('shared').check();
+    await adaLog.checkInShareWarning().waitFor();
+    await expect(adaLog.page.getByRole('button', { name: 'Save shared log' }).isVisible()).resolves.toBe(true);
+    expect(await seriousAxeViolations(adaLog.page)).toEqual([]);
+    await adaLog.tandem.screenshot('quicklog-checkin-shared-warning');
+
+    await adaLog.page.getByRole('button', { name: 'Clear check-in' }).click();
+    await adaLog.checkInShareWarning().waitFor({ state: 'detached' });
+  });
+
   it('opens the side panel on the Call view with prompts for the topics on the agenda', async () => {
     const panel = new QuickLogPage(await TandemPage.open(pair.mentee, 'sidepanel'));
     await panel.page.setViewportSize({ width: 320, height: 900 });

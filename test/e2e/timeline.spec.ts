@@ -79,15 +79,7 @@ describe('the workspace timeline, and a full export and import', () => {
   it('adds a goal check-in to the timeline, and the entry opens the goals', async () => {
     const goals = new GoalsPage(pair.mentorPopup);
     await goals.open();
-    await goals.newGoalButton().press('Enter');
-    await goals.waitForStep(/Step 1 of 4/);
-    await goals.page.keyboard.type('Pass the anatomy practical');
-    for (const step of [2, 3, 4]) {
-      await goals.page.keyboard.press('Enter');
-      await goals.waitForStep(new RegExp(`Step ${step} of 4`));
-    }
-    await goals.flow().getByLabel('Everyone in this workspace').check();
-    await goals.page.keyboard.press('Enter');
+    await goals.createGoal('Pass the anatomy practical', 'shared');
     await goals.waitForGoals((g) => g.length === 1, 'the new goal');
     await goals.openGoal('Pass the anatomy practical');
     await goals.addCheckIn({ progress: 40, note: 'Two stations left' });
@@ -120,7 +112,7 @@ describe('the workspace timeline, and a full export and import', () => {
 
     const exchange = new ExchangePage(pair.mentorPopup);
     await exchange.openView('Export');
-    const md = await exchange.download('Download Markdown');
+    const md = await exchange.download('Download Markdown with my private notes');
     const [shared, mine] = md.text.split('\n# Private: only for me\n') as [string, string];
     for (const heading of ['## Mentorship agreement', '## Goals', '## Session logs', '## Notes']) expect(shared).toContain(heading);
     expect(shared).toContain('Cardio exam first');

@@ -40,6 +40,11 @@ export class AgreementPage {
     await this.page.getByLabel('We meet').selectOption({ label });
   }
 
+  /** The confidentiality statement's field, shown while editing. */
+  confidentialityField() {
+    return this.page.getByLabel('Confidentiality statement');
+  }
+
   async addExpectation(roleTitle: string, text: string): Promise<void> {
     const field = this.page.getByLabel(`New expectation for ${roleTitle.toLowerCase()}`);
     await field.fill(text);

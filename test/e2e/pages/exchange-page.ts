@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { eventually, type TandemPage } from './tandem-page.ts';
 
+/** The export buttons, as labelled. */
+export type DownloadButton = 'Download JSON' | 'Download Markdown, shared content only' | 'Download Markdown with my private notes';
+
 /** The resources, search and export/import parts of a Tandem popup or side panel. */
 export class ExchangePage {
   readonly page: Page;
@@ -42,10 +45,10 @@ export class ExchangePage {
   }
 
   /** Clicks a download button and returns the saved file's name and text. */
-  async download(button: 'Download JSON' | 'Download Markdown'): Promise<{ name: string; text: string }> {
+  async download(button: DownloadButton): Promise<{ name: string; text: string }> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: button }).click(),
+      this.page.getByRole('button', { name: button, exact: true }).click(),
     ]);
     return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
   }

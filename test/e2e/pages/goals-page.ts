@@ -77,16 +77,17 @@ export class GoalsPage {
     await this.createGoal(title, 'private');
   }
 
-  /** Walks the creation flow with the keyboard, skipping every hint, and saves. */
+  /** Walks the creation flow with the keyboard, choosing who sees the goal on the first step and skipping every hint, and saves. */
   async createGoal(title: string, visibility: 'private' | 'shared'): Promise<void> {
     await this.newGoalButton().press('Enter');
     await this.waitForStep(/Step 1 of 4/);
     await this.page.keyboard.type(title);
+    const choice = visibility === 'private' ? 'Only me, kept on this device' : 'Everyone in this workspace';
+    await this.flow().getByLabel(choice).check();
     for (const step of [2, 3, 4]) {
       await this.page.keyboard.press('Enter');
       await this.waitForStep(new RegExp(`Step ${step} of 4`));
     }
-    if (visibility === 'private') await this.flow().getByLabel('Only me, kept on this device').check();
     await this.page.keyboard.press('Enter');
     await this.newGoalButton().waitFor();
   }

@@ -106,6 +106,11 @@ export class NotesPage {
     await this.page.getByLabel('New talking point', { exact: true }).press('Enter');
   }
 
+  /** Where the next talking point would go, as the select reads: "private" or "shared". */
+  async newTalkingPointVisibility(): Promise<string> {
+    return this.page.getByLabel('Who sees the new talking point').inputValue();
+  }
+
   async talkingPoints(): Promise<string[]> {
     return this.page.locator('ul[aria-label="My talking points"] .text').allTextContents();
   }

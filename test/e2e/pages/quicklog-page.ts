@@ -69,6 +69,27 @@ export class QuickLogPage {
     return eventually(() => this.logs(), accept, `${what} (session logs)`);
   }
 
+  /** One of the quick log's "Who sees this log" choices. */
+  visibilityChoice(who: 'private' | 'shared') {
+    const name = who === 'private' ? 'Only me (private, stays on this device)' : 'Everyone in this workspace (shared)';
+    return this.page.getByRole('radio', { name });
+  }
+
+  /** Rates stress and motivation with the number keys, opening the check-in first. */
+  async fillCheckIn(stress: number, motivation: number): Promise<void> {
+    await this.page.getByText('Wellness check-in (optional)').focus();
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.press(String(stress));
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.press(String(motivation));
+  }
+
+  /** The warning shown when a log holding a check-in is about to be shared. */
+  checkInShareWarning() {
+    return this.page.getByRole('alert').filter({ hasText: 'This log holds a wellness check-in' });
+  }
+
   /** The prompts section of the Call view: topic headings and every prompt shown. */
   async prompts(): Promise<{ topics: string[]; prompts: string[] }> {
     const section = this.page.locator('section[aria-labelledby="prompts-title"]');
