@@ -64,6 +64,9 @@ describe('notes', () => {
     await editor.press('Enter');
     await editor.pressSequentially('Key dates', { delay: 20 });
     await editor.press('Shift+Home');
+    // The editor reads a keyboard selection from the browser a moment later; a
+    // person is never faster than that, a script can be.
+    await eventually(() => NotesPage.editorHasSelection(editor), (v) => v, 'the editor holding the selection');
     // Shift+Tab leaves the text for the toolbar, whose one Tab stop is its first button.
     await ada.page.keyboard.press('Shift+Tab');
     const bold = ada.page.getByRole('button', { name: 'Bold' });

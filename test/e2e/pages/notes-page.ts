@@ -67,6 +67,14 @@ export class NotesPage {
     await this.page.getByRole('button', { name: `Details: ${itemTitle}`, exact: true }).click();
   }
 
+  /** Whether the rich-text editor's own state (not just the browser's) has a non-empty selection. */
+  static async editorHasSelection(editor: Locator): Promise<boolean> {
+    return editor.evaluate((el) => {
+      const state = (el as HTMLElement & { editor?: { state: { selection: { empty: boolean } } } }).editor?.state;
+      return state !== undefined && !state.selection.empty;
+    });
+  }
+
   /** What an editor shows as text, without the other people's caret labels. */
   static async editorText(editor: Locator): Promise<string> {
     return editor.evaluate((el) => {
