@@ -12,6 +12,7 @@ import {
   forgetJoinedWorkspace, getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, type JoinedWorkspace,
 } from '../utils/registry.ts';
 import { openJoined, openNewKey, openSecret } from '../utils/workspace-access.ts';
+import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 import { importWorkspaceFile } from '../utils/import-workspace.ts';
 import { indexOpenWorkspace } from '../utils/search-index.ts';
@@ -40,6 +41,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   let unsubscribe: (() => void)[] = [];
   // Bumped by every attach, so that of two opens racing (a quick switch) only the later one stays.
   let attachGeneration = 0;
+  // For the page's lifetime, like the store itself: a full disk must never go unnoticed.
+  watchStorageFailures((message) => (error.value = message));
 
   function close() {
     unsubscribe.forEach((stop) => stop());
@@ -133,6 +136,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     });
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
+    void requestPersistentStorage();
   }
 
   /**
@@ -171,6 +175,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     });
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
+    void requestPersistentStorage();
   }
 
   /** Forgets a workspace that moved to a new room here, taking the private notebook along. */

@@ -50,7 +50,14 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
   const awareness = new Awareness(doc);
   const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError });
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room, key, onIntegrityError });
-  const whenLoaded = persistence.whenSynced.then(() => undefined);
+  // y-indexeddb never settles `whenSynced` when the database cannot be opened: fail
+  // with a message instead of leaving the view on "Opening…".
+  const whenLoaded = Promise.race([
+    persistence.whenSynced.then(() => undefined),
+    persistence._db.then(() => new Promise<void>(() => {}), (e: Error) => {
+      throw new Error(`This browser would not open Tandem's storage on this device (${e.message}). Free some disk space or check the browser's site-data settings, then reopen Tandem.`);
+    }),
+  ]);
   // Each time the carrier has caught up with the relay, send whatever the local copy has that it lacks.
   const onSync = (synced: boolean) => {
     if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);

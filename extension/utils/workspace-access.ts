@@ -10,6 +10,17 @@ export interface Access {
   conn: WorkspaceConnection;
 }
 
+/** Waits for the local copy; a connection whose storage would not open is closed, not left running. */
+async function loaded(conn: WorkspaceConnection): Promise<WorkspaceConnection> {
+  try {
+    await conn.whenLoaded;
+    return conn;
+  } catch (e) {
+    conn.destroy();
+    throw e;
+  }
+}
+
 /** Opens a brand-new workspace key (creating, or moving a workspace away from a removed member). */
 export async function openNewKey(relayUrl: string, problems: SyncProblems): Promise<Access> {
   const secret = newWorkspaceSecret();
@@ -19,15 +30,12 @@ export async function openNewKey(relayUrl: string, problems: SyncProblems): Prom
 /** Opens the workspace an invite's secret leads to. */
 export async function openSecret(secret: string, relayUrl: string, problems: SyncProblems): Promise<Access> {
   const keys = await deriveWorkspaceKeys(secret);
-  const conn = openConnection({ room: keys.room, relayUrl, token: keys.token, key: keys.key, ...problems });
-  await conn.whenLoaded;
+  const conn = await loaded(openConnection({ room: keys.room, relayUrl, token: keys.token, key: keys.key, ...problems }));
   return { keys, conn };
 }
 
 /** Reopens a workspace this device joined, with the key it stored. */
 export async function openJoined(entry: { room: string; relayUrl: string; token: string }, problems: SyncProblems): Promise<WorkspaceConnection> {
   const key = await loadKey(entry.room);
-  const conn = openConnection({ room: entry.room, relayUrl: entry.relayUrl, token: entry.token, key, ...problems });
-  await conn.whenLoaded;
-  return conn;
+  return loaded(openConnection({ room: entry.room, relayUrl: entry.relayUrl, token: entry.token, key, ...problems }));
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
 import { closeAll, launchProfile, type Profile } from './browser.ts';
-import { TandemPage } from './pages/tandem-page.ts';
+import { eventually, TandemPage } from './pages/tandem-page.ts';
 import { freePort } from './free-port.ts';
 import { seriousAxeViolations } from './axe.ts';
 import { joinedRooms } from './stored.ts';
@@ -130,5 +130,15 @@ describe('a mentor and a mentee sharing a workspace', () => {
     const seenByMentor = await mentorPopup.waitForAgenda(both, 'both offline items at the mentor');
     expect(seenByMentor).toEqual(seenByMentee);
     await menteeSidePanel.waitForStatus(/Synced/);
+  });
+
+  it('tells the person when this device refuses a write for lack of space', async () => {
+    // What y-indexeddb leaves behind when the disk is full: a rejected write nobody awaited.
+    await mentorPopup.page.evaluate(() => {
+      void Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    });
+    const alert = await eventually(async () => (await mentorPopup.page.getByRole('alert').allTextContents()).join(' '), (t) => t !== '', 'the storage alert');
+    expect(alert).toMatch(/out of storage space/);
+    await mentorPopup.screenshot('popup-storage-full');
   });
 });
