@@ -146,7 +146,12 @@ export class SealedSync {
     this.covered.off('update', capture);
     if (parts.length === 0) return;
     this.unsent = parts;
-    const blob = await seal(this.options.key, this.context, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
+    let blob: Uint8Array;
+    try {
+      blob = await seal(this.options.key, this.context, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
+    } catch (error) {
+      throw new Error(`A change could not be encrypted for the relay (${(error as Error).message}). It stays on this device and goes out with your next change.`);
+    }
     if (this.destroyed) return;
     this.carrier.transact(() => {
       const blobs = sealedBlobs(this.carrier);

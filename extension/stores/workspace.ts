@@ -106,7 +106,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   const problems: SyncProblems = {
     onIntegrityError: (e: IntegrityError) => (integrityError.value = e.message),
-    onError: (e: Error) => (error.value = `Some changes could not be prepared for the relay (${e.message}). They are kept on this device and sent again with your next change.`),
+    onError: (e: Error) => (error.value = e.message),
   };
 
   /** Runs the rest of an open, create, join or import; when it fails, the connection it opened is closed. */
@@ -122,7 +122,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function open(entry: JoinedWorkspace) {
     const conn = await openJoined(entry, problems);
     await attach(entry, conn);
-    await setActiveRoom(entry.room);
+    // A quicker switch may have won the race in `attach`: remember only what is open.
+    if (active.value?.room === entry.room) await setActiveRoom(entry.room);
   }
 
   async function create(input: { name: string; displayName: string; role: Role; relayUrl: string }) {

@@ -137,6 +137,7 @@ describe('tampering and replay', () => {
     addAgendaItem(ada.peer.content, meetingId, { title: 'Sealed on the second try', createdBy: 'ada' });
     await ada.peer.sync.whenIdle();
     expect(ada.errors).toHaveLength(1);
+    expect(ada.errors[0]!.message).toMatch(/could not be encrypted for the relay.*goes out with your next change/);
 
     ada.options.key = keys.key;
     addAgendaItem(ada.peer.content, meetingId, { title: 'Next edit', createdBy: 'ada' });
