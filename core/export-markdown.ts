@@ -32,7 +32,7 @@ export function exportMarkdown(
   const header = [`# ${mdText(workspace.meta.name)}`, '', `Exported from Tandem on ${mdDate(now)} by ${mdText(ctx.memberName(memberId))}.`, ''];
   const lines = includePrivate
     ? [...header, ...shared, ...privateSection(notebook, ctx)]
-    : [...header, '_Shared content only: nobody\'s private notes are in this document._', '', ...shared];
+    : [...header, '_Shared content only: nobody\'s private notes are in this file._', '', ...shared];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 

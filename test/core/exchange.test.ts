@@ -104,7 +104,7 @@ describe('export and import', () => {
   it('leaves the private notebook out of a shared-only Markdown report, keeping everything shared', () => {
     const { ada, memberId, notebook } = pairWithContent();
     const md = exportMarkdown(ada, notebook, memberId, NOW, { includePrivate: false });
-    expect(md).toContain('_Shared content only: nobody\'s private notes are in this document._');
+    expect(md).toContain('_Shared content only: nobody\'s private notes are in this file._');
     expect(md).toContain('- [ ] Exam plan\n- [ ] Placement \\*worries\\*');
     expect(md).toContain('## Session logs\n\n- **2026-03-02**, Video, 45 min, logged by Ben: Planned the OSCE review.');
     for (const secret of ['# Private: only for me', '## My private', 'Delegate the rota', 'Ben seemed exhausted', 'stress 4/5', 'Burnout signs', 'Raise workload with the dean']) {
