@@ -21,30 +21,30 @@ import { visibilityOf, type Place } from './visibility.ts';
 const bothPlaces = (read: (place: Place) => SearchEntryInput[]): SearchCollector => (doc, notebook) => [...read(doc), ...read(notebook)];
 
 const goals = bothPlaces((place) => listGoals(place).map((goal) => ({
-  key: `goal:${goal.id}`, kind: 'goal', view: 'goals', title: goal.title,
+  key: `goal:${goal.id}`, kind: 'goal', view: 'goals', target: goal.id, title: goal.title,
   text: [goal.why, goal.successCriteria, goalTopicLabel(goal.topic), ...listGoalCheckIns(place, goal.id).map((c) => c.note)].filter(Boolean).join(' '),
   visibility: visibilityOf(place), at: goal.createdAt,
 })));
 
 const sessionLogs = bothPlaces((place) => listSessionLogsIn(place).map((log) => ({
-  key: `session-log:${log.id}`, kind: 'session-log', view: 'log', title: log.summary,
+  key: `session-log:${log.id}`, kind: 'session-log', view: 'log', target: log.id, title: log.summary,
   text: log.followUps.join(' '), visibility: log.visibility, at: log.createdAt,
 })));
 
 const notes = bothPlaces((place) => listNotesIn(place).map((note) => ({
-  key: `note:${note.id}`, kind: 'note', view: 'notes', title: note.title, text: note.text, visibility: note.visibility, at: note.createdAt,
+  key: `note:${note.id}`, kind: 'note', view: 'notes', target: note.id, title: note.title, text: note.text, visibility: note.visibility, at: note.createdAt,
 })));
 
 const talkingPoints = bothPlaces((place) => listAllTalkingPointsIn(place).map((point) => ({
-  key: `talking-point:${point.id}`, kind: 'talking-point', view: 'meeting', title: point.text, text: '', visibility: point.visibility, at: point.createdAt,
+  key: `talking-point:${point.id}`, kind: 'talking-point', view: 'meeting', target: point.meetingId, title: point.text, text: '', visibility: point.visibility, at: point.createdAt,
 })));
 
 const actionItems: SearchCollector = (doc) => listMeetings(doc).flatMap((meeting) => listActionItems(doc, meeting.id).map((item) => ({
-  key: `action-item:${item.id}`, kind: 'action-item', view: 'meeting', title: item.text, text: meeting.title, visibility: 'shared' as const, at: item.createdAt,
+  key: `action-item:${item.id}`, kind: 'action-item', view: 'meeting', target: meeting.id, title: item.text, text: meeting.title, visibility: 'shared' as const, at: item.createdAt,
 })));
 
 const customTopics: SearchCollector = (doc) => (hasWorkspace(doc) ? listTopics(doc) : []).filter((t) => !t.builtIn).map((topic) => ({
-  key: `topic:${topic.id}`, kind: 'topic', view: 'topics', title: topic.title,
+  key: `topic:${topic.id}`, kind: 'topic', view: 'topics', target: topic.id, title: topic.title,
   text: [TOPIC_AREA_LABELS[topic.area], ...topic.prompts].join(' '), visibility: 'shared' as const, at: 0,
 }));
 

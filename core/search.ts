@@ -14,6 +14,8 @@ export const SearchEntrySchema = z.object({
   kind: z.string().min(1),
   /** The workspace view (an id of `WORKSPACE_VIEWS`) that shows the item. */
   view: z.string().min(1),
+  /** The id of what that view opens: the item itself, or the meeting an agenda item, talking point or action item belongs to. */
+  target: z.string().min(1, 'Give the id of the item the result opens.'),
   title: z.string(),
   text: z.string(),
   visibility: VisibilitySchema,
@@ -44,9 +46,9 @@ export const SEARCH_KIND_LABELS: Record<string, string> = {
 const collectMeetings: SearchCollector = (doc) => {
   if (!hasWorkspace(doc)) return [];
   return readWorkspace(doc).meetings.flatMap((meeting) => [
-    { key: `meeting:${meeting.id}`, kind: 'meeting', view: 'meeting', title: meeting.title, text: '', visibility: 'shared' as const, at: meeting.createdAt },
+    { key: `meeting:${meeting.id}`, kind: 'meeting', view: 'meeting', target: meeting.id, title: meeting.title, text: '', visibility: 'shared' as const, at: meeting.createdAt },
     ...meeting.agenda.map((item) => ({
-      key: `agenda-item:${item.id}`, kind: 'agenda-item', view: 'meeting', title: item.title, text: meeting.title, visibility: 'shared' as const, at: item.createdAt,
+      key: `agenda-item:${item.id}`, kind: 'agenda-item', view: 'meeting', target: meeting.id, title: item.title, text: meeting.title, visibility: 'shared' as const, at: item.createdAt,
     })),
   ]);
 };
@@ -55,6 +57,7 @@ const collectResources: SearchCollector = (doc) => listResources(doc).map((r) =>
   key: `resource:${r.id}`,
   kind: 'resource',
   view: 'resources',
+  target: r.id,
   title: r.title,
   text: [r.description, RESOURCE_CATEGORY_LABELS[r.category], r.contact?.name, r.contact?.email].filter(Boolean).join(' '),
   visibility: 'shared' as const,

@@ -39,6 +39,8 @@ export const TimelineEntrySchema = z.object({
   visibility: VisibilitySchema,
   /** The workspace view (an id of `WORKSPACE_VIEWS`) that shows the item. */
   viewId: z.string().min(1),
+  /** The id of what that view opens: the meeting, the session log, or the goal checked in on. */
+  target: z.string().min(1, 'Give the id of the item the entry opens.'),
 });
 /** One thing that happened in a mentorship, as the timeline lists it. */
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
@@ -66,7 +68,7 @@ function meetingEntry(meeting: Meeting): Ordered {
   const items = total === 1 ? '1 agenda item' : `${total} agenda items`;
   const detail = meeting.endedAt === null ? `Scheduled · ${items}` : `Ended · ${done} of ${items} done`;
   return {
-    entry: { kind: 'meeting', id: meeting.id, at: Date.parse(meeting.scheduledFor), title: meeting.title, detail, visibility: 'shared', viewId: 'meeting' },
+    entry: { kind: 'meeting', id: meeting.id, at: Date.parse(meeting.scheduledFor), title: meeting.title, detail, visibility: 'shared', viewId: 'meeting', target: meeting.id },
     recordedAt: meeting.createdAt,
   };
 }
@@ -74,7 +76,7 @@ function meetingEntry(meeting: Meeting): Ordered {
 function logEntry(log: ListedSessionLog, name: (id: string) => string): Ordered {
   const detail = `${SESSION_MODE_LABELS[log.mode]} · ${log.durationMinutes} min · logged by ${name(log.authorId)}`;
   return {
-    entry: { kind: 'session-log', id: log.id, at: dayAt(log.date), title: log.summary, detail, visibility: log.visibility, viewId: 'log' },
+    entry: { kind: 'session-log', id: log.id, at: dayAt(log.date), title: log.summary, detail, visibility: log.visibility, viewId: 'log', target: log.id },
     recordedAt: log.createdAt,
   };
 }
@@ -86,7 +88,7 @@ function checkInEntries(place: Place, name: (id: string) => string): Ordered[] {
     return {
       entry: {
         kind: 'goal-check-in' as const, id: c.id, at: dayAt(c.date), title: goal.title,
-        detail: parts.filter(Boolean).join(' · '), visibility, viewId: 'goals',
+        detail: parts.filter(Boolean).join(' · '), visibility, viewId: 'goals', target: goal.id,
       },
       recordedAt: c.createdAt,
     };

@@ -17,7 +17,7 @@ export interface SearchIndexRow extends SearchEntry {
 const DEBOUNCE_MS = 200;
 
 const same = (a: SearchEntry, b: SearchEntry) =>
-  a.kind === b.kind && a.view === b.view && a.title === b.title && a.text === b.text && a.visibility === b.visibility && a.at === b.at;
+  a.kind === b.kind && a.view === b.view && a.target === b.target && a.title === b.title && a.text === b.text && a.visibility === b.visibility && a.at === b.at;
 
 /**
  * Makes the index of `room` hold exactly `entries`, writing only the entries that

@@ -45,9 +45,36 @@ describe('search', () => {
 
   it('has nothing to find before the workspace arrives, and rejects an entry without a visibility', () => {
     expect(searchEntriesFor(createPeers(1).docs[0]!, openPrivateNotebook())).toEqual([]);
-    const result = SearchEntrySchema.safeParse({ key: 'k', kind: 'note', view: 'notes', title: 't', text: '', at: 0, words: [] });
+    const result = SearchEntrySchema.safeParse({ key: 'k', kind: 'note', view: 'notes', target: 'n', title: 't', text: '', at: 0, words: [] });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['visibility']);
+  });
+
+  it('points every result at the item its view opens: agenda, talking point and action item at their meeting', () => {
+    const { ada, ben, meetingId, notebook, sync } = workspaceWithEverything();
+    addAgendaItem(ben, meetingId, { title: 'Ward round nerves', createdBy: 'ben' });
+    const resourceId = addResource(ada, { title: 'Writing centre', category: 'academic', addedBy: 'ada' });
+    sync();
+    const adaFinds = searchEntriesFor(ada, notebook);
+    const target = (query: string) => searchEntries(adaFinds, query).map((e) => [e.kind, e.target]);
+    expect(target('ward round')).toEqual([['agenda-item', meetingId]]);
+    expect(target('rotation swap')).toEqual([['talking-point', meetingId]]);
+    expect(target('dean')).toEqual([['talking-point', meetingId]]);
+    expect(target('mock osce')).toEqual([['action-item', meetingId]]);
+    expect(target('writing centre')).toEqual([['resource', resourceId]]);
+    for (const entry of adaFinds.filter((e) => ['goal', 'note', 'session-log', 'resource', 'meeting', 'topic'].includes(e.kind))) {
+      expect(entry.key).toBe(`${entry.kind}:${entry.target}`);
+    }
+    const shared = (entries: typeof adaFinds) => entries.filter((e) => e.visibility === 'shared').sort((a, b) => a.key.localeCompare(b.key));
+    expect(shared(searchEntriesFor(ben, openPrivateNotebook()))).toEqual(shared(adaFinds));
+  });
+
+  it('rejects an entry that does not say what it opens', () => {
+    const entry = { key: 'note:n', kind: 'note', view: 'notes', target: '', title: 't', text: '', visibility: 'shared', at: 0, words: [] };
+    const result = SearchEntrySchema.safeParse(entry);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toBe('Give the id of the item the result opens.');
+    expect(SearchEntrySchema.safeParse({ ...entry, target: 'n' }).success).toBe(true);
   });
 
   it('finds goals, session logs, notes, talking points, action items and own topics, private ones for their author only', () => {

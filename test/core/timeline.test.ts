@@ -53,6 +53,36 @@ describe('workspace timeline', () => {
     expect(adaSees[4]).toMatchObject({ detail: 'Video · 30 min · logged by Ben', viewId: 'log' });
   });
 
+  it('points every entry at the item it opens, the same on both members after concurrent edits', () => {
+    const { ada, ben, adaId, benId, meetingId, sync, adaBook, benBook } = pair();
+    const logId = addSessionLog(ada, log(adaId, '2026-03-02', 'Planned the OSCE review'), NOW);
+    const goalId = addGoal(ben, { title: 'Pass the anatomy practical', createdBy: benId }, NOW);
+    addGoalCheckIn(ben, goalId, { date: '2026-03-03', progress: 40, by: benId }, NOW);
+    const privateGoal = addGoal(benBook, { title: 'Sleep before calls', createdBy: benId }, NOW);
+    const checkInId = addGoalCheckIn(benBook, privateGoal, { date: '2026-02-20', progress: 10, by: benId }, NOW);
+    sync();
+
+    const targets = (entries: ReturnType<typeof workspaceTimeline>) => entries.map((e) => [e.kind, e.viewId, e.target, e.visibility]);
+    const adaSees = workspaceTimeline(ada, adaBook);
+    expect(targets(adaSees)).toEqual([
+      ['meeting', 'meeting', meetingId, 'shared'],
+      ['goal-check-in', 'goals', goalId, 'shared'],
+      ['session-log', 'log', logId, 'shared'],
+    ]);
+    const benSees = workspaceTimeline(ben, benBook);
+    expect(benSees.filter((e) => e.visibility === 'shared')).toEqual(adaSees);
+    // A check-in opens its goal, not the check-in, so the entry's own id and its target differ.
+    expect(benSees.at(-1)).toMatchObject({ id: checkInId, target: privateGoal, visibility: 'private' });
+  });
+
+  it('rejects an entry that does not say what it opens', () => {
+    const entry = { kind: 'meeting', id: 'm', at: 0, title: '', detail: '', visibility: 'shared', viewId: 'meeting', target: '' };
+    const result = TimelineEntrySchema.safeParse(entry);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toBe('Give the id of the item the entry opens.');
+    expect(TimelineEntrySchema.safeParse({ ...entry, target: 'm' }).success).toBe(true);
+  });
+
   it('shows a meeting still to come as scheduled, with its agenda size', () => {
     const { ada, adaBook } = pair();
     addMeeting(ada, { title: 'Exam debrief', scheduledFor: '2026-04-01T15:00:00Z', templateId: 'exam-preparation' }, NOW);

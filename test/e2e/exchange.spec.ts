@@ -4,6 +4,8 @@ import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-wo
 import { closeAll, launchProfile, type Profile } from './browser.ts';
 import { TandemPage } from './pages/tandem-page.ts';
 import { ExchangePage } from './pages/exchange-page.ts';
+import { NotesPage } from './pages/notes-page.ts';
+import { SearchPage } from './pages/search-page.ts';
 import { seriousAxeViolations } from './axe.ts';
 
 describe('resources, search, and moving a workspace by file', () => {
@@ -74,6 +76,31 @@ describe('resources, search, and moving a workspace by file', () => {
     await field.press('ArrowDown');
     await ada.page.keyboard.press('Enter');
     await ada.page.getByRole('region', { name: 'Resources', exact: true }).waitFor();
+    const chosen = ada.page.locator('li.resource.highlighted');
+    await chosen.waitFor();
+    expect(await chosen.locator('.title').textContent()).toMatch(/^Campus counselling/);
+    expect(await chosen.evaluate((li) => li === document.activeElement)).toBe(true);
+    await ada.tandem.screenshot('search-opened-resource');
+    expect(await seriousAxeViolations(ada.page)).toEqual([]);
+  });
+
+  it('opens a private note from a search result, and Notes shows its list again afterwards', async () => {
+    const notes = new NotesPage(pair.mentorPopup);
+    await notes.showNotes();
+    await notes.createNote('Burnout signs', 'private');
+    await notes.backToList();
+    const search = new SearchPage(pair.mentorPopup);
+    await search.search('burnout');
+    await search.waitForResultTitles((t) => t.join() === 'Burnout signs', 'the private note');
+    await search.openResult('Burnout signs');
+    await ada.page.getByRole('article', { name: 'Note: Burnout signs' }).waitFor();
+    expect(await search.focused()).toBe('Note: Burnout signs');
+    await ada.tandem.screenshot('search-opened-note');
+    expect(await seriousAxeViolations(ada.page)).toEqual([]);
+
+    await ada.openView('Resources');
+    await notes.showNotes();
+    await notes.waitForNoteTitles((t) => t.includes('Burnout signs'), 'the notes list');
   });
 
   it('exports a Markdown report of shared content only by default, and my private notes only when asked', async () => {

@@ -9,6 +9,9 @@ import { NotesPage } from './pages/notes-page.ts';
 import { AgreementPage } from './pages/agreement-page.ts';
 import { ExchangePage } from './pages/exchange-page.ts';
 import { QuickLogPage } from './pages/quicklog-page.ts';
+import { MeetingsPage } from './pages/meetings-page.ts';
+import { SearchPage } from './pages/search-page.ts';
+import { eventually } from './pages/tandem-page.ts';
 import { seriousAxeViolations } from './axe.ts';
 
 // Ada (mentor) and Ben (mentee) follow their mentorship on one timeline; then Ada
@@ -74,9 +77,13 @@ describe('the workspace timeline, and a full export and import', () => {
     expect((await adaPanel.entries()).map((e) => e.kind)).toEqual(['Session', 'Session', 'Session']);
     await adaPanel.openEntry('Planned the OSCE review together');
     await adaPanel.page.getByRole('region', { name: 'Log', exact: true }).waitFor();
+    const chosen = adaPanel.page.locator('li.log.highlighted');
+    await chosen.waitFor();
+    expect(await chosen.locator('.summary').textContent()).toBe('Planned the OSCE review together');
+    expect(await chosen.evaluate((li) => li === document.activeElement)).toBe(true);
   });
 
-  it('adds a goal check-in to the timeline, and the entry opens the goals', async () => {
+  it('adds a goal check-in to the timeline, and the entry opens that goal with focus on its title', async () => {
     const goals = new GoalsPage(pair.mentorPopup);
     await goals.open();
     await goals.createGoal('Pass the anatomy practical', 'shared');
@@ -92,7 +99,45 @@ describe('the workspace timeline, and a full export and import', () => {
     await ada.tandem.screenshot('timeline-popup');
     expect(await seriousAxeViolations(ada.page)).toEqual([]);
     await ada.openEntry('Pass the anatomy practical');
+    await goals.detail().waitFor();
+    expect(await goals.page.locator('#goal-detail-title').textContent()).toBe('Pass the anatomy practical');
+    expect(await ada.focused()).toBe('Pass the anatomy practical');
+    await goals.tandem.screenshot('timeline-opened-goal');
+    expect(await seriousAxeViolations(ada.page)).toEqual([]);
+
+    // The request was used once: coming back to Goals later shows the list.
+    await ada.open();
+    await goals.open();
     await goals.newGoalButton().waitFor();
+    expect(await goals.detail().count()).toBe(0);
+  });
+
+  it('opens a past meeting from the timeline, not the next one', async () => {
+    const meetings = new MeetingsPage(pair.mentorPopup);
+    await new ExchangePage(pair.mentorPopup).openView('Meeting');
+    await meetings.askToEndMeeting();
+    await meetings.confirmEndMeeting();
+    await eventually(() => meetings.heading(), (h) => h.startsWith('Follow-up: First meeting'), 'Ada on the follow-up');
+
+    await ada.open();
+    await ada.waitForEntries((e) => e.some((x) => x.title === 'First meeting' && x.detail.startsWith('Ended')), 'the ended meeting');
+    await ada.openEntry('First meeting');
+    await eventually(() => meetings.heading(), (h) => h.startsWith('First meeting'), 'the past meeting selected');
+    await meetings.page.locator('p.status', { hasText: /^Ended / }).waitFor();
+    expect(await ada.focused()).toMatch(/^First meeting/);
+    await meetings.tandem.screenshot('timeline-opened-meeting');
+    expect(await seriousAxeViolations(ada.page)).toEqual([]);
+  });
+
+  it('opens a goal from a search result', async () => {
+    const search = new SearchPage(pair.mentorPopup);
+    await search.search('anatomy');
+    await search.waitForResultTitles((t) => t.includes('Pass the anatomy practical'), 'the goal');
+    await search.openResult('Pass the anatomy practical');
+    const goals = new GoalsPage(pair.mentorPopup);
+    await goals.detail().waitFor();
+    expect(await search.focused()).toBe('Pass the anatomy practical');
+    await goals.backToList();
   });
 
   it('exports everything from Ada and a fresh browser imports her goal, shared note, session logs and agreement', async () => {

@@ -9,7 +9,7 @@ import { indexOpenWorkspace, searchIndex, updateSearchIndex } from '../../extens
 import { createPeers } from '../helpers/peers.ts';
 
 const entry = (key: string, title: string, visibility: SearchEntry['visibility'] = 'shared'): SearchEntry => ({
-  key, kind: 'agenda-item', view: 'meeting', title, text: '', visibility, at: 1, words: tokenize(title),
+  key, kind: 'agenda-item', view: 'meeting', target: 'm1', title, text: '', visibility, at: 1, words: tokenize(title),
 });
 
 describe('search index', () => {

@@ -22,4 +22,18 @@ export class SearchPage {
   async waitForResultTitles(accept: (titles: string[]) => boolean, what: string): Promise<string[]> {
     return eventually(() => this.resultTitles(), accept, `${what} (search results)`);
   }
+
+  /** Chooses the result titled exactly `title`; its view opens with the item. */
+  async openResult(title: string): Promise<void> {
+    await this.page.getByRole('list', { name: 'Search results' }).getByRole('button')
+      .filter({ has: this.page.locator('.title').getByText(title, { exact: true }) }).first().click();
+  }
+
+  /** The element holding the keyboard focus, by its accessible label or, failing that, its text. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+  }
 }

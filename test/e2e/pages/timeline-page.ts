@@ -44,9 +44,18 @@ export class TimelinePage {
     return eventually(() => this.entries(), accept, `${what} (timeline)`);
   }
 
-  /** Selects the entry with this title; its view opens. */
+  /** Selects the first entry titled exactly `title`; its view opens with the item. */
   async openEntry(title: string): Promise<void> {
-    await this.page.locator('li.entry button', { has: this.page.locator('.title', { hasText: title }) }).first().click();
+    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    await this.page.locator('li.entry button', { has: this.page.locator('.title', { hasText: exact }) }).first().click();
+  }
+
+  /** The element holding the keyboard focus, by its accessible label or, failing that, its text. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
   }
 
   async emptyState(): Promise<string> {
