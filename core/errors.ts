@@ -17,3 +17,12 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, data: unknown, what
   if (!result.success) throw new ValidationError(what, result.error);
   return result.data;
 }
+
+/**
+ * What to show a person for an error thrown by a write or a read: zod's own
+ * errors (from a schema's `parse`) become readable lines instead of raw JSON.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof z.ZodError) return z.prettifyError(error);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,4 +1,4 @@
-import { exportFileName, exportMarkdown, exportWorkspaceJson, type MarkdownExportOptions } from '../../core/index.ts';
+import { describeError, exportFileName, exportMarkdown, exportWorkspaceJson, type MarkdownExportOptions } from '../../core/index.ts';
 import { useWorkspaceStore } from '../stores/workspace.ts';
 import { downloadText } from '../utils/download.ts';
 
@@ -18,7 +18,7 @@ export function useWorkspaceExport(): { downloadJson(): void; downloadMarkdown(o
         : exportMarkdown(ctx.doc, ctx.notebook, ctx.memberId, Date.now(), options);
       downloadText(exportFileName(name, extension), text, extension === 'json' ? 'application/json' : 'text/markdown');
     } catch (e) {
-      store.error = `Could not export this workspace: ${(e as Error).message}`;
+      store.error = `Could not export this workspace: ${describeError(e)}`;
     }
   };
   return { downloadJson: () => download('json'), downloadMarkdown: (options) => download('md', options) };

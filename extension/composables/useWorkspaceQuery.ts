@@ -1,3 +1,4 @@
+import { describeError } from '../../core/index.ts';
 import { computed, type ComputedRef } from 'vue';
 import { useWorkspaceStore } from '../stores/workspace.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
@@ -20,7 +21,7 @@ export function useWorkspaceQuery<T>(read: (ctx: WorkspaceContext) => T): Comput
     try {
       return read(ctx);
     } catch (e) {
-      store.error = (e as Error).message;
+      store.error = describeError(e);
       return undefined;
     }
   });

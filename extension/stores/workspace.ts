@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import {
-  addAgendaItem, copyWorkspace, parseOrThrow, RelayUrlSchema, createWorkspace, decodeInvite, editAgendaItemTitle, hasWorkspace, joinWorkspace,
-  moveAgendaItem, observeNotebook, observeWorkspace, readWorkspace, removeAgendaItem, removeMember,
+  addAgendaItem, copyWorkspace, createWorkspace, decodeInvite, describeError, editAgendaItemTitle, hasWorkspace, joinWorkspace,
+  moveAgendaItem, observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, RelayUrlSchema, removeAgendaItem, removeMember,
   setAgendaItemDone, type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
 import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
@@ -41,6 +41,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   let unsubscribe: (() => void)[] = [];
   // Bumped by every attach, so that of two opens racing (a quick switch) only the later one stays.
   let attachGeneration = 0;
+  let lastWriteError: string | null = null;
   // For the page's lifetime, like the store itself: a full disk must never go unnoticed.
   watchStorageFailures((message) => (error.value = message));
 
@@ -63,7 +64,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     try {
       snapshot.value = readWorkspace(connection.doc);
     } catch (e) {
-      error.value = (e as Error).message;
+      error.value = describeError(e);
     }
   }
 
@@ -98,7 +99,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       const entry = joined.value.find((w) => w.room === room) ?? joined.value[0];
       if (entry) await open(entry);
     } catch (e) {
-      error.value = (e as Error).message;
+      error.value = describeError(e);
     } finally {
       loading.value = false;
     }
@@ -225,9 +226,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const ctx = context();
     if (!ctx) return undefined;
     try {
-      return fn(ctx);
+      const result = fn(ctx);
+      // A write that works clears the message of one that did not, and nothing else.
+      if (error.value !== null && error.value === lastWriteError) error.value = null;
+      lastWriteError = null;
+      return result;
     } catch (e) {
-      error.value = (e as Error).message;
+      error.value = lastWriteError = describeError(e);
       return undefined;
     }
   }

@@ -1,6 +1,6 @@
 import {
   matchesQuery, observeNotebook, observeWorkspace, rankSearchResults, searchEntriesFor, tokenize,
-  type PrivateNotebook, type SearchEntry, type WorkspaceDoc,
+  describeError, type PrivateNotebook, type SearchEntry, type WorkspaceDoc,
 } from '../../core/index.ts';
 import { registry } from './registry.ts';
 
@@ -68,7 +68,7 @@ export function indexOpenWorkspace(room: string, doc: WorkspaceDoc, notebook: Pr
     try {
       entries = searchEntriesFor(doc, notebook);
     } catch (e) {
-      return onError(new Error(`Search could not read this workspace: ${(e as Error).message}`));
+      return onError(new Error(`Search could not read this workspace: ${describeError(e)}`));
     }
     running = running
       .then(() => updateSearchIndex(room, entries))

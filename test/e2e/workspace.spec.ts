@@ -140,5 +140,7 @@ describe('a mentor and a mentee sharing a workspace', () => {
     const alert = await eventually(async () => (await mentorPopup.page.getByRole('alert').allTextContents()).join(' '), (t) => t !== '', 'the storage alert');
     expect(alert).toMatch(/out of storage space/);
     await mentorPopup.screenshot('popup-storage-full');
+    await mentorPopup.page.getByRole('button', { name: 'Dismiss this message' }).click();
+    await eventually(() => mentorPopup.page.getByRole('alert').count(), (n) => n === 0, 'the message dismissed');
   });
 });
