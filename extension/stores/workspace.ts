@@ -9,7 +9,8 @@ import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import { moveLocalNotebook, openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
 import {
-  forgetJoinedWorkspace, getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, type JoinedWorkspace,
+  forgetJoinedWorkspace, getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, watchJoinedWorkspaces,
+  type JoinedWorkspace,
 } from '../utils/registry.ts';
 import { openJoined, openNewKey, openSecret } from '../utils/workspace-access.ts';
 import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
@@ -42,8 +43,24 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   // Bumped by every attach, so that of two opens racing (a quick switch) only the later one stays.
   let attachGeneration = 0;
   let lastWriteError: string | null = null;
+  // Registry changes this view is making itself (a move, a join that retires an entry) are not news to it.
+  let changing = 0;
+  async function changingRegistry<T>(steps: () => Promise<T>): Promise<T> {
+    changing++;
+    try {
+      return await steps();
+    } finally {
+      changing--;
+    }
+  }
   // For the page's lifetime, like the store itself: a full disk must never go unnoticed.
   watchStorageFailures((message) => (error.value = message));
+  // The popup and the side panel share one registry: a workspace created, joined or
+  // moved in one shows up in the other, which follows a move of the one it has open.
+  watchJoinedWorkspaces((list) => {
+    joined.value = list;
+    if (active.value && !loading.value && changing === 0 && !list.some((w) => w.room === active.value!.room)) void load();
+  }, (e) => (error.value = describeError(e)));
 
   function close() {
     unsubscribe.forEach((stop) => stop());
@@ -240,7 +257,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const me = () => active.value?.memberId ?? '';
   return {
     joined, active, snapshot, revision, syncState, peers, error, integrityError, loading,
-    load, open, create, join, close, context, write, importWorkspace, removeMemberAndMove,
+    load, open, create, close, context, write, importWorkspace,
+    join: (input: Parameters<typeof join>[0]) => changingRegistry(() => join(input)),
+    removeMemberAndMove: (memberId: string) => changingRegistry(() => removeMemberAndMove(memberId)),
     addItem: (meetingId: string, title: string) => write(({ doc }) => addAgendaItem(doc, meetingId, { title, createdBy: me() })),
     renameItem: (meetingId: string, itemId: string, title: string) => write(({ doc }) => editAgendaItemTitle(doc, meetingId, itemId, title)),
     setDone: (meetingId: string, itemId: string, done: boolean) => write(({ doc }) => setAgendaItemDone(doc, meetingId, itemId, done)),

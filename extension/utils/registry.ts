@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { liveQuery, type Table } from 'dexie';
 import type { Role, SealingKey } from '../../core/index.ts';
 import type { SearchIndexRow } from './search-index.ts';
 
@@ -60,6 +60,15 @@ class RegistryDb extends Dexie {
 }
 
 export const registry = new RegistryDb();
+
+/**
+ * Calls `listener` with the joined workspaces now and whenever any open view of
+ * this browser changes them (Dexie observes changes across pages). Returns the unsubscribe.
+ */
+export function watchJoinedWorkspaces(listener: (list: JoinedWorkspace[]) => void, onError: (e: unknown) => void): () => void {
+  const subscription = liveQuery(listJoinedWorkspaces).subscribe({ next: listener, error: onError });
+  return () => subscription.unsubscribe();
+}
 
 /** Every joined workspace, oldest first. */
 export function listJoinedWorkspaces(): Promise<JoinedWorkspace[]> {

@@ -109,6 +109,21 @@ describe('a mentor and a mentee sharing a workspace', () => {
     expect(await seriousAxeViolations(menteeSidePanel.page)).toEqual([]);
   });
 
+  it('keeps several workspaces on one browser, switched from the popup or the side panel', async () => {
+    await menteePopup.page.getByRole('button', { name: 'New or join' }).click();
+    await menteePopup.createWorkspace({ name: 'Ben & Cy, first year', displayName: 'Ben', role: 'mentor', relayUrl: `ws://127.0.0.1:${port}` });
+    await menteePopup.page.locator('.bar strong', { hasText: 'Ben & Cy, first year' }).waitFor();
+    // The side panel, open all along, learns of the new workspace without a reload.
+    const picker = menteeSidePanel.page.getByLabel('Workspace', { exact: true });
+    await eventually(() => picker.locator('option').allTextContents(), (o) => o.includes('Ben & Cy, first year') && o.includes('Ada & Ben, clinical year'), 'both workspaces in the side panel');
+    await picker.selectOption({ label: 'Ben & Cy, first year' });
+    await menteeSidePanel.page.locator('.bar strong', { hasText: 'Ben & Cy, first year' }).waitFor();
+    await menteeSidePanel.waitForAgenda((a) => a.length === 0, 'the new workspace\'s empty agenda');
+    await menteeSidePanel.screenshot('sidepanel-second-workspace');
+    await picker.selectOption({ label: 'Ada & Ben, clinical year' });
+    await menteeSidePanel.waitForAgenda((a) => a.some((t) => t.includes('Exam plan')), 'the first workspace\'s agenda again');
+  });
+
   it('keeps offline edits through a browser restart and merges them when the relay is back', async () => {
     await relay!.stop();
     await menteeSidePanel.waitForStatus(/Offline|Connecting/);
