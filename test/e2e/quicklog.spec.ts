@@ -3,6 +3,7 @@ import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-wo
 import { eventually, TandemPage } from './pages/tandem-page.ts';
 import { declaredCommands, QuickLogPage, requestQuickLog, tabIdOn, toolbarState } from './pages/quicklog-page.ts';
 import { seriousAxeViolations } from './axe.ts';
+import { SearchPage } from './pages/search-page.ts';
 
 // Ada (mentor) and Ben (mentee) log sessions, use the side panel during a call,
 // and watch the toolbar button notice a video call.
@@ -138,6 +139,14 @@ describe('quick session log and the side panel during calls', () => {
     await ada.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Topics' }).click();
     await ada.getByLabel('Find a topic').fill('exams');
     await ada.getByText('What will you do differently for the next block exam?').waitFor();
+
+    // Found through search, Ben's topic opens in the library, unfolded, with focus on its title.
+    const search = new SearchPage(adaLog.tandem);
+    await search.search('residency');
+    await search.waitForResultTitles((t) => t.includes('Preparing for residency interviews'), 'Ben\'s topic');
+    await search.openResult('Preparing for residency interviews');
+    await ada.getByText('Which programs are you drawn to, and why?').waitFor();
+    expect(await search.focused()).toMatch(/^Preparing for residency interviews/);
   });
 
   it('marks the toolbar button in a video call tab and restores the popup elsewhere', async () => {
