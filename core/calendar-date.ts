@@ -23,7 +23,7 @@ function fromUtc(date: Date): CalendarDate {
 }
 
 /** The day `now` falls on in this device's time zone. */
-export function calendarDateOf(now: number): CalendarDate {
+export function calendarDateOf(now = Date.now()): CalendarDate {
   const date = new Date(now);
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

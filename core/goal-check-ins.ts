@@ -35,13 +35,6 @@ export const NewGoalCheckInSchema = z.object({
 });
 export type NewGoalCheckIn = z.input<typeof NewGoalCheckInSchema>;
 
-/** Today's date where this code runs, as `YYYY-MM-DD`: the default day of a check-in. */
-export function localIsoDate(now = Date.now()): string {
-  const date = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 function checkInsMap(place: Place, goalId: string): Y.Map<unknown> {
   const checkIns = goalMap(place, goalId).get('checkIns');
   if (!(checkIns instanceof Y.Map)) throw new Error(`Goal "${goalId}" has no check-ins list; it was written by an unknown version.`);

@@ -31,3 +31,8 @@ export function addMember(doc: WorkspaceDoc, input: NewMember, now = Date.now())
   doc.transact(() => membersMap(doc).set(id, member), LOCAL_ORIGIN);
   return id;
 }
+
+/** A member's display name, or "a former member" for someone no longer in the workspace. */
+export function memberDisplayName(members: readonly Pick<Member, 'id' | 'displayName'>[], id: string): string {
+  return members.find((m) => m.id === id)?.displayName ?? 'a former member';
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
+import { calendarDateOf } from './calendar-date.ts';
 import { parseOrThrow } from './errors.ts';
 import { TopicIdSchema } from './topics.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
@@ -65,13 +66,6 @@ export type NewSessionLog = z.input<typeof NewSessionLogSchema>;
 /** A log as the views list it, tagged with who can see it. */
 export type ListedSessionLog = SessionLog & { visibility: z.infer<typeof VisibilitySchema> };
 
-/** The calendar date of `now` where this person is, as `YYYY-MM-DD`. */
-export function todayIsoDate(now = Date.now()): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /**
  * Logs a session in `place`: the workspace doc to share it, or the author's
  * private notebook to keep it to themselves. The date defaults to today.
@@ -82,7 +76,7 @@ export function addSessionLog(place: Place, input: NewSessionLog, now = Date.now
   const log: SessionLog = {
     ...parsed,
     id: newId(),
-    date: parsed.date ?? todayIsoDate(now),
+    date: parsed.date ?? calendarDateOf(now),
     topicIds: [...new Set(parsed.topicIds)],
     createdAt: now,
   };

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import {
-  groupGoalsByStatus, listGoalOverviews, type GoalOverview, type Place, type Visibility,
+  groupGoalsByStatus, listGoalOverviews, memberDisplayName, type GoalOverview, type Place, type Visibility,
 } from '../../core/index.ts';
 import { useWorkspaceStore } from '../stores/workspace.ts';
 import { useWorkspaceQuery } from './useWorkspaceQuery.ts';
@@ -25,7 +25,7 @@ export function useGoals() {
 
   function memberName(id: string): string {
     if (id === store.active?.memberId) return 'you';
-    return members.value.find((m) => m.id === id)?.displayName ?? 'a former member';
+    return memberDisplayName(members.value, id);
   }
 
   /** Runs a core write on the shared doc or my notebook; undefined when it failed (the shell shows why). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addSessionLog, applyNotebookUpdate, encodeNotebook, listSessionLogs, openPrivateNotebook, removeSessionLog,
-  sessionLogDefaults, todayIsoDate, type NewSessionLog,
+  sessionLogDefaults, calendarDateOf, type NewSessionLog,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -19,7 +19,7 @@ describe('session logs', () => {
       date: '2026-03-14', durationMinutes: 45, mode: 'video', topicIds: ['academics.exams'], summary: 'Planned the OSCE review',
       wellness: null, followUps: ['Send the OSCE checklist'], authorId: 'ada', createdAt: now, visibility: 'shared',
     });
-    expect(todayIsoDate(now)).toBe('2026-03-14');
+    expect(calendarDateOf(now)).toBe('2026-03-14');
   });
 
   it('keeps a private log with a wellness check-in in the notebook only, and lists both kinds newest first', () => {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   createWorkspace, hasWorkspace, joinWorkspace, nextMeeting, observeWorkspace, parseWorkspaceSnapshot,
-  readWorkspace, ValidationError, addAgendaItem, MAX_MEMBERS,
+  readWorkspace, ValidationError, addAgendaItem, MAX_MEMBERS, memberDisplayName,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -38,6 +38,14 @@ describe('workspace', () => {
     expect(readWorkspace(doc).members).toHaveLength(8);
     expect(() => joinWorkspace(doc, { displayName: 'One more', role: 'mentee' })).toThrow(/already has 8 members/);
     expect(readWorkspace(doc).members).toHaveLength(8);
+  });
+
+  it('names a member by their display name, and someone no longer in the workspace as a former member', () => {
+    const doc = new Y.Doc();
+    const { memberId } = createWorkspace(doc, { id: 'ws-names', name: 'Pair', creator: { displayName: 'Ada', role: 'mentor' } });
+    const { members } = readWorkspace(doc);
+    expect(memberDisplayName(members, memberId)).toBe('Ada');
+    expect(memberDisplayName(members, 'someone-removed')).toBe('a former member');
   });
 
   it('rejects an unknown role', () => {

@@ -1,4 +1,4 @@
-import type { CarriedFrom, Member } from '../../../core/index.ts';
+import { memberDisplayName, type CarriedFrom, type Member } from '../../../core/index.ts';
 
 /** A meeting time as people read it: "Tue 8 Dec, 17:00". */
 export function meetingTime(iso: string): string {
@@ -18,7 +18,7 @@ export function carriedLabel(from: CarriedFrom): string {
 /** A member's display name, or a fallback for someone no longer in the workspace. */
 export function memberName(members: readonly Member[] | undefined, id: string | null): string {
   if (id === null) return 'Nobody';
-  return members?.find((m) => m.id === id)?.displayName ?? 'Former member';
+  return memberDisplayName(members ?? [], id);
 }
 
 /** A `<input type="datetime-local">` value for a time, in this device's time zone. */
