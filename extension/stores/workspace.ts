@@ -5,7 +5,7 @@ import {
   moveAgendaItem, observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, RelayUrlSchema, removeAgendaItem, removeMember,
   setAgendaItemDone, type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
-import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
+import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
 import { moveLocalNotebook, openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
 import {
@@ -88,7 +88,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection) {
     const generation = ++attachGeneration;
     close();
-    const notebook = await closingOnFailure(conn, () => openLocalNotebook(entry.room, entry.memberId, (e) => (error.value = e.message)));
+    const notebook = await closeOnFailure(conn, () => openLocalNotebook(entry.room, entry.memberId, (e) => (error.value = e.message)));
     if (generation !== attachGeneration) {
       notebook.close();
       conn.destroy();
@@ -127,15 +127,6 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     onError: (e: Error) => (error.value = e.message),
   };
 
-  /** Runs the rest of an open, create, join or import; when it fails, the connection it opened is closed. */
-  async function closingOnFailure<T>(conn: WorkspaceConnection, steps: () => Promise<T>): Promise<T> {
-    try {
-      return await steps();
-    } catch (e) {
-      conn.destroy();
-      throw e;
-    }
-  }
 
   async function open(entry: JoinedWorkspace) {
     const conn = await openJoined(entry, problems);
@@ -147,7 +138,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function create(input: { name: string; displayName: string; role: Role; relayUrl: string }) {
     const relayUrl = parseOrThrow(RelayUrlSchema, input.relayUrl.trim(), 'The relay address');
     const { keys, secret, conn } = await openNewKey(relayUrl, problems);
-    const entry = await closingOnFailure(conn, async () => {
+    const entry = await closeOnFailure(conn, async () => {
       const { memberId } = createWorkspace(conn.doc, { id: keys.room, name: input.name, creator: { displayName: input.displayName, role: input.role } });
       const made: JoinedWorkspace = { room: keys.room, token: keys.token, inviteSecret: secret, memberId, relayUrl, name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
       await saveJoinedWorkspaceWithKey(made, keys.key);
@@ -185,7 +176,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
     const members = readWorkspace(conn.doc).members;
     const previous = joined.value.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
-    const entry = await closingOnFailure(conn, async () => {
+    const entry = await closeOnFailure(conn, async () => {
       const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
       const made: JoinedWorkspace = { room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
       await saveJoinedWorkspaceWithKey(made, keys.key);

@@ -80,3 +80,17 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     },
   };
 }
+
+/**
+ * Runs the steps that follow opening a connection (loading, saving the registry
+ * entry, opening the notebook); when any fails, the connection is closed rather
+ * than left syncing in the background, and the error goes on to the caller.
+ */
+export async function closeOnFailure<T>(conn: WorkspaceConnection, steps: () => Promise<T>): Promise<T> {
+  try {
+    return await steps();
+  } catch (e) {
+    conn.destroy();
+    throw e;
+  }
+}

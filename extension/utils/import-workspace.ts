@@ -1,5 +1,5 @@
 import { adoptImportedWorkspace, parseOrThrow, readWorkspaceExport, RelayUrlSchema } from '../../core/index.ts';
-import type { SyncProblems, WorkspaceConnection } from './connection.ts';
+import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from './connection.ts';
 import { registry, saveJoinedWorkspaceWithKey, type JoinedWorkspace } from './registry.ts';
 import { openNewKey } from './workspace-access.ts';
 
@@ -22,7 +22,7 @@ export async function importWorkspaceFile(
     room: keys.room, token: keys.token, inviteSecret: secret, memberId: member.id, relayUrl: url, name: workspace.meta.name,
     displayName: member.displayName, role: member.role, joinedAt: Date.now(),
   };
-  try {
+  await closeOnFailure(conn, async () => {
     adoptImportedWorkspace(conn.doc, prepared, keys.room);
     // Notebook, registry entry and key land together or not at all (a full disk, say).
     await registry.transaction('rw', [registry.notebookUpdates, registry.workspaces, registry.keys, registry.settings], async () => {
@@ -30,9 +30,6 @@ export async function importWorkspaceFile(
       await registry.notebookUpdates.add({ notebook: `${keys.room}:${member.id}`, update: prepared.privateUpdate });
       await saveJoinedWorkspaceWithKey(entry, keys.key);
     });
-  } catch (e) {
-    conn.destroy();
-    throw e;
-  }
+  });
   return { entry, conn };
 }

@@ -1,5 +1,5 @@
 import { deriveWorkspaceKeys, newWorkspaceSecret, type WorkspaceKeys } from '../../core/index.ts';
-import { openConnection, type SyncProblems, type WorkspaceConnection } from './connection.ts';
+import { closeOnFailure, openConnection, type SyncProblems, type WorkspaceConnection } from './connection.ts';
 import { loadKey } from './registry.ts';
 
 /** A connection together with the derived values a device records for it. */
@@ -11,14 +11,8 @@ export interface Access {
 }
 
 /** Waits for the local copy; a connection whose storage would not open is closed, not left running. */
-async function loaded(conn: WorkspaceConnection): Promise<WorkspaceConnection> {
-  try {
-    await conn.whenLoaded;
-    return conn;
-  } catch (e) {
-    conn.destroy();
-    throw e;
-  }
+function loaded(conn: WorkspaceConnection): Promise<WorkspaceConnection> {
+  return closeOnFailure(conn, () => conn.whenLoaded.then(() => conn));
 }
 
 /** Opens a brand-new workspace key (creating, or moving a workspace away from a removed member). */
