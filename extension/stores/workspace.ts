@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import {
-  addAgendaItem, copyWorkspace, createWorkspace, decodeInvite, describeError, editAgendaItemTitle, hasWorkspace, joinWorkspace,
-  moveAgendaItem, observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, RelayUrlSchema, removeAgendaItem, removeMember,
-  setAgendaItemDone, type IntegrityError, type Role, type WorkspaceSnapshot,
+  copyWorkspace, createWorkspace, decodeInvite, describeError, hasWorkspace, joinWorkspace,
+  observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, RelayUrlSchema, removeMember,
+  type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
 import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
 import { moveLocalNotebook, openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
@@ -245,16 +245,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
-  const me = () => active.value?.memberId ?? '';
   return {
     joined, active, snapshot, revision, syncState, peers, error, integrityError, loading,
     load, open, create, close, context, write, importWorkspace,
     join: (input: Parameters<typeof join>[0]) => changingRegistry(() => join(input)),
     removeMemberAndMove: (memberId: string) => changingRegistry(() => removeMemberAndMove(memberId)),
-    addItem: (meetingId: string, title: string) => write(({ doc }) => addAgendaItem(doc, meetingId, { title, createdBy: me() })),
-    renameItem: (meetingId: string, itemId: string, title: string) => write(({ doc }) => editAgendaItemTitle(doc, meetingId, itemId, title)),
-    setDone: (meetingId: string, itemId: string, done: boolean) => write(({ doc }) => setAgendaItemDone(doc, meetingId, itemId, done)),
-    moveItem: (meetingId: string, itemId: string, toIndex: number) => write(({ doc }) => moveAgendaItem(doc, meetingId, itemId, toIndex)),
-    removeItem: (meetingId: string, itemId: string) => write(({ doc }) => removeAgendaItem(doc, meetingId, itemId)),
   };
 });
