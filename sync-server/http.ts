@@ -46,6 +46,7 @@ async function admit(relay: Relay, storage: RelayStorage, request: IncomingMessa
   if (relay.isClosing) return refuse(socket, 503, 'relay shutting down', { remote, room });
   const hash = hashToken(token);
   const owner = await storage.claimRoom(room, hash);
+  if (owner === null) return refuse(socket, 410, 'room retired', { remote, room });
   if (!sameHash(owner, hash)) return refuse(socket, 401, 'wrong token', { remote, room });
   if (socket.destroyed) return;
   await relay.accept(room, request, socket, head);

@@ -11,7 +11,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
     name TEXT PRIMARY KEY,
     token_hash TEXT NOT NULL,
-    claimed_at INTEGER NOT NULL
+    claimed_at INTEGER NOT NULL,
+    retired_at INTEGER
   );
   CREATE TABLE IF NOT EXISTS updates (
     id INTEGER PRIMARY KEY,
@@ -39,9 +40,17 @@ export function openSqliteStorage(dataDir: string): RelayStorage {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
+  // Files written before rooms could be retired lack the column.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(rooms)').all();
+  if (!columns.some((column) => column.name === 'retired_at')) db.exec('ALTER TABLE rooms ADD COLUMN retired_at INTEGER');
 
   const insertClaim = db.prepare('INSERT OR IGNORE INTO rooms (name, token_hash, claimed_at) VALUES (?, ?, ?)');
-  const selectClaim = db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM rooms WHERE name = ?');
+  const selectClaim = db.prepare<[string], { token_hash: string; retired_at: number | null }>(
+    'SELECT token_hash, retired_at FROM rooms WHERE name = ?',
+  );
+  const markRetired = db.prepare('UPDATE rooms SET retired_at = ? WHERE name = ? AND retired_at IS NULL');
+  const deleteLog = db.prepare('DELETE FROM updates WHERE room = ?');
+  const sumBytes = db.prepare<[string], { n: number }>('SELECT COALESCE(SUM(LENGTH(data)), 0) AS n FROM updates WHERE room = ?');
   const insertUpdate = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
   const selectUpdates = db.prepare<[string], UpdateRow>('SELECT id, data FROM updates WHERE room = ? ORDER BY id');
   const countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?');
@@ -50,11 +59,19 @@ export function openSqliteStorage(dataDir: string): RelayStorage {
 
   // The claim and its read-back share one transaction so the caller sees exactly
   // the row that won, even if another claim for the same room raced it.
-  const claim = db.transaction((room: string, tokenHash: string): string => {
+  const claim = db.transaction((room: string, tokenHash: string): string | null => {
     insertClaim.run(room, tokenHash, Date.now());
     const row = selectClaim.get(room);
     if (row === undefined) throw new Error(`Room "${room}" could not be claimed.`);
-    return row.token_hash;
+    return row.retired_at === null ? row.token_hash : null;
+  });
+
+  const retire = db.transaction((room: string, tokenHash: string): boolean => {
+    const row = selectClaim.get(room);
+    if (row === undefined || row.retired_at !== null || row.token_hash !== tokenHash) return false;
+    markRetired.run(Date.now(), room);
+    deleteLog.run(room);
+    return true;
   });
 
   const compact = db.transaction((room: string): CompactionResult => {
@@ -85,6 +102,12 @@ export function openSqliteStorage(dataDir: string): RelayStorage {
     },
     async countUpdates(room) {
       return countRows.get(room)?.n ?? 0;
+    },
+    async storedBytes(room) {
+      return sumBytes.get(room)?.n ?? 0;
+    },
+    async retireRoom(room, tokenHash) {
+      return retire.immediate(room, tokenHash);
     },
     async close() {
       if (db.open) db.close();

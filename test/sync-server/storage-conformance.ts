@@ -138,5 +138,26 @@ export function runRelayStorageConformance(name: string, makeHarness: () => Prom
       expect((await storage.compact('one-row')).mergedRows).toBe(0);
       expect(await storage.loadUpdates('one-row')).toEqual([updates[0]]);
     });
+
+    it('counts the bytes a room stores', async () => {
+      await storage.appendUpdate('room-one', new Uint8Array([1, 2, 3]));
+      await storage.appendUpdate('room-one', new Uint8Array([4, 5]));
+      await storage.appendUpdate('room-two', new Uint8Array([6]));
+      expect(await storage.storedBytes('room-one')).toBe(5);
+      expect(await storage.storedBytes('never-seen')).toBe(0);
+    });
+
+    it('retires a room only for its owner, deleting its log and refusing every later claim', async () => {
+      await storage.claimRoom('room-one', hashA);
+      await storage.appendUpdate('room-one', new Uint8Array([1, 2, 3]));
+      expect(await storage.retireRoom('room-one', hashB)).toBe(false);
+      expect(await storage.loadUpdates('room-one')).toHaveLength(1);
+      expect(await storage.retireRoom('room-one', hashA)).toBe(true);
+      expect(await storage.loadUpdates('room-one')).toEqual([]);
+      expect(await storage.claimRoom('room-one', hashA)).toBeNull();
+      await reopen();
+      expect(await storage.claimRoom('room-one', hashB)).toBeNull();
+      expect(await storage.retireRoom('never-claimed', hashA)).toBe(false);
+    });
   });
 }
