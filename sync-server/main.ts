@@ -4,20 +4,20 @@ import { ConfigError, readConfig, type RelayConfig } from './config.ts';
 import { createRelayServer } from './http.ts';
 import { log } from './log.ts';
 import { Relay } from './relay.ts';
-import { openSqliteStorage } from './storage/sqlite.ts';
+import { openBackend } from './backend.ts';
 
 const FORCED_EXIT_MS = 10_000;
 
 async function main(config: RelayConfig): Promise<void> {
-  const storage = openSqliteStorage(config.dataDir);
+  const { storage, fanout, description } = await openBackend(config);
   const relay = new Relay(storage, config);
   const server = createRelayServer(relay, storage);
   server.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  log('listening', { host: config.host, port, dataDir: config.dataDir });
+  log('listening', { host: config.host, port, storage: description });
   // For the person who started it; stdout stays one JSON event per line.
-  process.stderr.write(`Tandem relay listening at ws://${config.host}:${port} (data in ${config.dataDir})\n`);
+  process.stderr.write(`Tandem relay listening at ws://${config.host}:${port} (${description})\n`);
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -31,6 +31,7 @@ async function main(config: RelayConfig): Promise<void> {
     try {
       server.close();
       await relay.close();
+      await fanout.close();
       await storage.close();
       log('stopped', {});
       process.exit(0);
