@@ -223,6 +223,24 @@ describe('relay under hostile input', () => {
     expect(stored).toBeLessThan(updates.length);
   });
 
+  it('refuses one address that claims room after room, at the default limit, while a bystander keeps its latency', async () => {
+    const relay = track.relay(await startRelay());
+    const bystander = await openBystander(relay, track.provider);
+    const outcomes: string[] = [];
+    await expectBystanderUnhurt(bystander, async () => {
+      for (let batch = 0; batch < 14; batch++) {
+        const opened = await Promise.all(Array.from({ length: 10 }, () => openRaw(relay.url, randomRoom(), randomToken())));
+        for (const outcome of opened) {
+          outcomes.push(outcome.kind === 'open' ? 'open' : String(outcome.status));
+          outcome.ws.terminate();
+        }
+      }
+    });
+    // The bystander's own room was the first new room from this address.
+    expect(outcomes.filter((o) => o === 'open')).toHaveLength(119);
+    expect(outcomes.filter((o) => o === '429')).toHaveLength(21);
+  });
+
   it('caps presence ids per connection and per room; joins stay small', async () => {
     const relay = track.relay(await startRelay());
     const { room, token } = await ownRoom(relay);

@@ -14,7 +14,7 @@ const LOADS = [
   { rooms: 200, rate: 2_000, seconds: 10 },
   { rooms: 1_000, rate: 10_000, seconds: 10 },
 ];
-const IDLE_ROOMS = 500;
+const IDLE_ROOMS = 1_000;
 
 interface Figures {
   loads: LoadResult[];
