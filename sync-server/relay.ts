@@ -64,7 +64,13 @@ export class Relay {
       { everyUpdates: options.compactAfterUpdates, everyBytes: options.limits.compactAfterBytes },
       (room) => void this.refreshStoredBytes(room),
     );
-    this.states = new RoomStateKeeper((error) => log('room-state-worker-failed', { message: String(error) }));
+    this.states = new RoomStateKeeper((error) => {
+      // Without the worker no room can answer sync step 1. Stopping (storage is
+      // flushed, clients reconnect once a supervisor restarts the relay) beats
+      // serving sockets that would never sync.
+      log('room-state-worker-failed', { message: String(error) });
+      process.kill(process.pid, 'SIGTERM');
+    });
     this.context = {
       storage,
       fanout: options.fanout ?? localFanout(),
