@@ -11,6 +11,7 @@ import { AddressLimits, TokenBucket } from './limits.ts';
 import { log } from './log.ts';
 import { RelayMetrics } from './metrics.ts';
 import { MalformedMessageError } from './protocol.ts';
+import { UpdateChecker } from './room-state/checker.ts';
 import { RoomStateKeeper } from './room-state/keeper.ts';
 import { Room, type RoomContext } from './room.ts';
 import type { RelayStorage } from './storage/types.ts';
@@ -32,6 +33,8 @@ const SHUTDOWN_DEADLINE_MS = 5_000;
 /** y-protocols clients renew their presence every 15 s and drop others' after 30 s without renewal. */
 const PRESENCE_TIMEOUT_MS = 30_000;
 const SWEEP_MS = 10_000;
+/** Updates up to this size are checked on the socket thread (well under a millisecond); larger ones in a worker. */
+const INLINE_CHECK_BYTES = 32 * 1024;
 
 /**
  * Keeps the open rooms and their sockets. A room is loaded from storage when its
@@ -44,6 +47,7 @@ export class Relay {
   private readonly wss: WebSocketServer;
   private readonly compactor: Compactor;
   private readonly states: RoomStateKeeper;
+  private readonly checker: UpdateChecker;
   private readonly context: RoomContext;
   private readonly loaded = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
@@ -71,10 +75,15 @@ export class Relay {
       log('room-state-worker-failed', { message: String(error) });
       process.kill(process.pid, 'SIGTERM');
     });
+    this.checker = new UpdateChecker(INLINE_CHECK_BYTES, (error) => {
+      log('update-check-worker-failed', { message: String(error) });
+      process.kill(process.pid, 'SIGTERM');
+    });
     this.context = {
       storage,
       fanout: options.fanout ?? localFanout(),
       states: this.states,
+      checker: this.checker,
       metrics: this.metrics,
       limits: options.limits,
       syncReplies: { queued: 0 },
@@ -173,7 +182,7 @@ export class Relay {
       await Promise.race([...this.unloading.values(), ...this.loading.values(), delay(20)]).catch(() => undefined);
     }
     this.wss.close();
-    await this.states.close();
+    await Promise.all([this.states.close(), this.checker.close()]);
   }
 
   /** The loaded room, with a join reserved so it cannot unload before the socket arrives. */

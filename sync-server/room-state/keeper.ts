@@ -1,21 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { StateReply, StateRequest } from './messages.ts';
+import { startWorker } from './start-worker.ts';
 
 type Pending = { resolve: (reply: StateReply & { ok: true }) => void; reject: (error: Error) => void };
-
-/**
- * The worker, from compiled .js in production. Run from .ts sources (under tsx),
- * the worker must register tsx itself: Node 20 does not pass loader hooks on to
- * worker threads.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`, {
-    eval: true,
-  });
-}
 
 /**
  * The socket thread's handle on the room-state worker. Requests for one room are
@@ -23,7 +9,7 @@ function startWorker(): Worker {
  * update applied before it was asked for.
  */
 export class RoomStateKeeper {
-  private readonly worker = startWorker();
+  private readonly worker = startWorker('worker');
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
