@@ -12,6 +12,7 @@ export class RoomStateKeeper {
   private readonly worker = startWorker('worker');
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private batch: { rooms: string[]; updates: Uint8Array[] } = { rooms: [], updates: [] };
 
   constructor(onCrash: (error: Error) => void) {
     this.worker.on('message', (reply: StateReply) => {
@@ -33,9 +34,11 @@ export class RoomStateKeeper {
     return { stateVector: reply.stateVector!, droppedPending: reply.droppedPending === true };
   }
 
-  /** Adds a durable update to the room's state. */
+  /** Adds a durable update to the room's state (sent with the others of this turn of the event loop). */
   apply(room: string, update: Uint8Array): void {
-    this.worker.postMessage({ op: 'apply', room, update } satisfies StateRequest);
+    this.batch.rooms.push(room);
+    this.batch.updates.push(update);
+    if (this.batch.rooms.length === 1) setImmediate(() => this.flush());
   }
 
   /** The sync step 2 message for a client whose state vector is `stateVector`. */
@@ -45,6 +48,7 @@ export class RoomStateKeeper {
 
   /** Frees the room's state. */
   unload(room: string): void {
+    this.flush();
     this.worker.postMessage({ op: 'unload', room } satisfies StateRequest);
   }
 
@@ -52,7 +56,15 @@ export class RoomStateKeeper {
     await this.worker.terminate();
   }
 
+  /** Sends the batched updates; every request goes after them, so it sees them applied. */
+  private flush(): void {
+    if (this.batch.rooms.length === 0) return;
+    this.worker.postMessage({ op: 'apply', ...this.batch } satisfies StateRequest);
+    this.batch = { rooms: [], updates: [] };
+  }
+
   private request(request: StateRequest & { id: number }): Promise<StateReply & { ok: true }> {
+    this.flush();
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
       this.worker.postMessage(request);
