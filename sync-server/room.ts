@@ -364,6 +364,6 @@ export class Room {
   }
 
   private send(conn: Connection, message: Uint8Array): void {
-    send(conn, message, this.ctx.limits.sendBufferBytes);
+    if (send(conn, message, this.ctx.limits.sendBufferBytes) === 'dropped') this.ctx.metrics.refused.inc({ reason: 'slow-reader' });
   }
 }
