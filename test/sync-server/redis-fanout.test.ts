@@ -97,7 +97,7 @@ describe('redis fan-out between two relay processes', () => {
   it('subscribes its rooms again after Redis drops its connection', async () => {
     const onB = inbox();
     await b.subscribe('room-one', onB.listener);
-    const killed = await admin.client('KILL', 'TYPE', 'pubsub');
+    const killed = await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
     expect(killed).toBeGreaterThanOrEqual(1);
 
     // Messages published while it is reconnecting are gone (pub/sub keeps nothing); keep publishing until one lands.
