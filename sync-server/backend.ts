@@ -22,7 +22,9 @@ export interface RelayBackend {
  */
 export async function openBackend(config: RelayConfig): Promise<RelayBackend> {
   if (config.databaseUrl === null || config.redisUrl === null) {
-    return { storage: openSqliteStorage(config.dataDir), fanout: localFanout(), description: `sqlite in ${config.dataDir}` };
+    const storage = openSqliteStorage(config.dataDir);
+    await storage.opened();
+    return { storage, fanout: localFanout(), description: `sqlite in ${config.dataDir}` };
   }
   const storage = await openPostgresStorage({
     url: config.databaseUrl,

@@ -32,7 +32,8 @@ export interface PostgresStorageOptions {
 export async function openPostgresStorage(options: PostgresStorageOptions): Promise<RelayStorage> {
   const schema = options.schema ?? DEFAULT_POSTGRES_SCHEMA;
   const s = quotedSchema(schema);
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 8 });
+  // A database that cannot be reached fails calls after the timeout instead of leaving them hanging.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 8, connectionTimeoutMillis: 10_000 });
   pool.on('error', (error) => options.onIdleError?.(error));
   try {
     await ensurePostgresSchema(pool, schema);

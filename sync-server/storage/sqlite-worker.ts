@@ -82,6 +82,7 @@ const replaceFolded = db.transaction((room: string, ids: number[], merged: Uint8
 });
 
 serveWorker({
+  ping: () => ({ value: undefined }),
   claim: (room: string, tokenHash: string) => ({ value: claim.immediate(room, tokenHash) }),
   append: (batch: PendingAppend[]) => ({ value: appendBatch.immediate(batch) }),
   load: (room: string) => packRows(selectUpdates.all(room).map((row) => row.data)),

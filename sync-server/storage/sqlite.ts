@@ -25,6 +25,8 @@ export interface SqliteWorkerData {
 
 /** The SQLite storage, plus what tests need to play a worker crash. */
 export interface SqliteRelayStorage extends RelayStorage {
+  /** Resolves once the worker has opened the database; rejects with the reason it could not. */
+  opened(): Promise<void>;
   /** The worker thread that owns the database, while one runs. */
   readonly worker: { terminate(): Promise<number> } | null;
 }
@@ -61,6 +63,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
     get worker() {
       return worker.thread;
     },
+    opened: () => worker.call('ping', []),
     claimRoom: (room, tokenHash) => worker.call('claim', [room, tokenHash]),
     appendUpdate: (room, update) => commits.append(room, update),
     loadUpdates: (room) => worker.call('load', [room]),

@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StorageFullError, StorageWorkerError } from '../../sync-server/storage/errors.ts';
-import { openSqliteStorage, type SqliteRelayStorage } from '../../sync-server/storage/sqlite.ts';
+import { SQLITE_FILE_NAME, openSqliteStorage, type SqliteRelayStorage } from '../../sync-server/storage/sqlite.ts';
 import { runRelayStorageConformance } from './storage-conformance.ts';
 
 runRelayStorageConformance('sqlite', async () => {
@@ -50,6 +50,14 @@ describe('sqlite storage failures', () => {
     expect(rows[0]).toEqual(new Uint8Array([1]));
     expect(rows[rows.length - 1]).toEqual(new Uint8Array([2]));
     expect(rows.length - 2).toBe(2_000 - rejected.length);
+  });
+
+  it('reports why it could not open the database instead of hanging', async () => {
+    await mkdir(join(dir, SQLITE_FILE_NAME));
+    const broken = openSqliteStorage(dir);
+    await expect(broken.opened()).rejects.toThrow(/SQLite storage worker stopped before answering \(.+\)/);
+    await expect(broken.appendUpdate('room-one', new Uint8Array([1]))).rejects.toThrow(StorageWorkerError);
+    await broken.close().catch(() => {});
   });
 
   it('rejects appends past a full disk with a message that says so, and keeps serving what it stored', async () => {
