@@ -85,7 +85,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       const [first, ...rest] = rows.rows;
       if (first === undefined || rest.length === 0) return { mergedRows: 0, bytes: 0 };
       const merged = await foldOffThread(rows.rows.map((row) => row.data));
-      await client.query(`UPDATE ${s}.updates SET data = $1 WHERE id = $2`, [toBuffer(merged), first.id]);
+      const replaced = await client.query(`UPDATE ${s}.updates SET data = $1 WHERE id = $2`, [toBuffer(merged), first.id]);
+      // The room was retired meanwhile: its rows are gone and there is nothing to put back.
+      if (replaced.rowCount !== 1) return { mergedRows: 0, bytes: 0 };
       // Only the rows that were read: another process may commit a lower id later than a higher one.
       await client.query(`DELETE FROM ${s}.updates WHERE id = ANY($1::bigint[])`, [rest.map((row) => row.id)]);
       return { mergedRows: rows.rows.length, bytes: merged.byteLength };

@@ -13,20 +13,29 @@ export interface ServerProcess {
 const STOP_TIMEOUT_MS = 10_000;
 const running = new Map<ChildProcess, string>();
 
-// A test run that ends half-way must not leave servers or their folders behind.
-process.once('exit', () => {
+/** Kills what is still running and deletes its folders; synchronous, so it can run on exit. */
+function cleanUp(): void {
   for (const [child, folder] of running) {
-    killGroup(child, 'SIGKILL');
+    child.kill('SIGKILL');
     rmSync(folder, { recursive: true, force: true });
   }
-});
+  running.clear();
+}
 
-/**
- * Spawns a server in its own process group (so that its children go when it is
- * killed), remembers `folder` for deletion, and keeps its output.
- */
+// A test run that ends half-way must not leave servers or their folders behind.
+// (Postgres's backends end by themselves once their postmaster is gone.)
+process.once('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    // Unless someone else handles it, die of the signal as we would have.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
+
+/** Spawns a server, remembers `folder` for deletion, and keeps its output. */
 export function spawnServer(command: string, args: string[], folder: string, options: SpawnOptions = {}): ServerProcess {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   running.set(child, folder);
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -36,23 +45,14 @@ export function spawnServer(command: string, args: string[], folder: string, opt
     child,
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) killGroup(child, signal);
-      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_TIMEOUT_MS);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
       running.delete(child);
       rmSync(folder, { recursive: true, force: true });
     },
   };
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
 }
 
 /** Polls `ready` every 50 ms until it resolves true, or fails after `timeoutMs` with the server's output. */
