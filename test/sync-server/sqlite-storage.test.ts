@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StorageFullError, StorageWorkerError } from '../../sync-server/storage/errors.ts';
 import { SQLITE_FILE_NAME, openSqliteStorage, type SqliteRelayStorage } from '../../sync-server/storage/sqlite.ts';
@@ -12,6 +13,35 @@ runRelayStorageConformance('sqlite', async () => {
     open: async () => openSqliteStorage(join(dir, 'data')),
     destroy: () => rm(dir, { recursive: true, force: true }),
   };
+});
+
+describe('sqlite storage files', () => {
+  it('opens a file an earlier relay wrote, before rooms could be retired, with its claims and updates', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-storage-'));
+    try {
+      const old = new Database(join(dir, SQLITE_FILE_NAME));
+      old.exec(`
+        CREATE TABLE rooms (name TEXT PRIMARY KEY, token_hash TEXT NOT NULL, claimed_at INTEGER NOT NULL);
+        CREATE TABLE updates (id INTEGER PRIMARY KEY, room TEXT NOT NULL, data BLOB NOT NULL);
+        CREATE INDEX updates_by_room ON updates (room, id);
+      `);
+      old.prepare('INSERT INTO rooms VALUES (?, ?, ?)').run('room-one', 'a'.repeat(64), Date.now());
+      old.prepare('INSERT INTO updates (room, data) VALUES (?, ?)').run('room-one', Buffer.from([1, 2]));
+      old.close();
+
+      const storage = openSqliteStorage(dir);
+      try {
+        expect(await storage.claimRoom('room-one', 'b'.repeat(64))).toBe('a'.repeat(64));
+        await storage.appendUpdate('room-one', new Uint8Array([3]));
+        expect(await storage.loadUpdates('room-one')).toEqual([new Uint8Array([1, 2]), new Uint8Array([3])]);
+        expect(await storage.retireRoom('room-one', 'a'.repeat(64))).toBe(true);
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('sqlite storage failures', () => {
