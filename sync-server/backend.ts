@@ -3,6 +3,7 @@ import { localFanout } from './fanout/local.ts';
 import { openRedisFanout } from './fanout/redis.ts';
 import type { RoomFanout } from './fanout/types.ts';
 import { log } from './log.ts';
+import { foldOffThread } from './storage/fold-thread.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { RelayStorage } from './storage/types.ts';
@@ -36,12 +37,20 @@ export async function openBackend(config: RelayConfig): Promise<RelayBackend> {
     const fanout = await openRedisFanout({
       url: config.redisUrl,
       onError: (error) => log('redis-error', { message: error.message }),
+      recover: (room) => storedState(storage, room),
     });
     return { storage, fanout, description: `postgres at ${where(config.databaseUrl)}, redis at ${where(config.redisUrl)}` };
   } catch (error) {
     await storage.close();
     throw error;
   }
+}
+
+/** The room's stored log as one update, merged off the event loop. */
+async function storedState(storage: RelayStorage, room: string): Promise<Uint8Array | null> {
+  const updates = await storage.loadUpdates(room);
+  if (updates.length <= 1) return updates[0] ?? null;
+  return foldOffThread(updates);
 }
 
 /** Host, port and database of a URL, without its user or password. */

@@ -11,6 +11,13 @@ export interface RedisFanoutOptions {
   channelPrefix?: string;
   /** Connection errors; the bus reconnects (and resubscribes) by itself. */
   onError?: (error: Error) => void;
+  /**
+   * The room's whole durable state as one update (or `null` if it has none).
+   * Pub/sub keeps nothing for a subscriber that is away, so after a reconnect the
+   * bus hands each subscribed room this state, as if another process had
+   * published it, to make up for the updates published meanwhile.
+   */
+  recover?: (room: string) => Promise<Uint8Array | null>;
 }
 
 type Listener = (message: FanoutMessage) => void;
@@ -19,7 +26,9 @@ type Listener = (message: FanoutMessage) => void;
  * A {@link RoomFanout} over Redis pub/sub: one channel per room, binary frames
  * tagged with a random id of this process so that it skips its own messages. One
  * connection publishes and one subscribes (a subscribed Redis connection can do
- * nothing else); after a reconnect ioredis subscribes the rooms again.
+ * nothing else). After a reconnect the rooms are subscribed again, then each is
+ * given what it may have missed (see {@link RedisFanoutOptions.recover}) and the
+ * other processes are asked for their presence again.
  *
  * Resolves once both connections are up; rejects with the reason if Redis cannot
  * be reached.
@@ -47,12 +56,34 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Room
   }
 
   const rooms = new Map<string, { listeners: Set<Listener>; subscribed: Promise<unknown> }>();
+  const deliver = (room: string, message: FanoutMessage) => {
+    for (const listener of rooms.get(room)?.listeners ?? []) listener(message);
+  };
+
   subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
     const decoded = decodeFanoutFrame(frame);
     if (decoded === null || origin.equals(decoded.origin)) return;
-    const room = channel.toString('utf8').slice(prefix.length);
-    for (const listener of rooms.get(room)?.listeners ?? []) listener(decoded.message);
+    deliver(channel.toString('utf8').slice(prefix.length), decoded.message);
   });
+
+  // Every stored update was published only after it was stored, so whatever was
+  // published while this connection was away is in storage once it listens again.
+  const catchUp = async () => {
+    const names = [...rooms.keys()];
+    if (names.length === 0) return;
+    await subscriber.subscribe(...names.map((room) => prefix + room));
+    for (const room of names) {
+      void publisher.publish(prefix + room, encodeFanoutFrame(origin, { kind: 'awareness-query' })).catch(reportError);
+      if (options.recover === undefined) continue;
+      try {
+        const state = await options.recover(room);
+        if (state !== null && rooms.has(room)) deliver(room, { kind: 'update', update: state });
+      } catch (error) {
+        reportError(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  };
+  subscriber.on('ready', () => void catchUp().catch(reportError));
 
   return {
     async publish(room, message) {

@@ -37,6 +37,15 @@ function inbox() {
 
 const everyByte = Uint8Array.from({ length: 512 }, (_, i) => (i * 131) & 0xff);
 
+/** Ids of the connections in subscriber mode. */
+async function pubsubClientIds(): Promise<string[]> {
+  const list = (await admin.call('CLIENT', 'LIST', 'TYPE', 'pubsub')) as string;
+  return list
+    .split('\n')
+    .map((line) => /(?:^| )id=(\d+)/.exec(line)?.[1])
+    .filter((id): id is string => id !== undefined);
+}
+
 async function fanoutClients(): Promise<number> {
   const list = (await admin.client('LIST')) as string;
   return list.split('\n').filter((line) => line.includes('name=tandem-relay')).length;
@@ -106,6 +115,30 @@ describe('redis fan-out between two relay processes', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(onB.messages[0]).toEqual({ kind: 'awareness-query' });
+  });
+
+  it('after a reconnect, hands each room its stored state for what was published meanwhile, and asks for presence again', async () => {
+    const stored = new Uint8Array([9, 8, 7]);
+    const onA = inbox();
+    await a.subscribe('room-one', onA.listener);
+    const before = await pubsubClientIds();
+    const c = await openRedisFanout({ url: server.url, recover: async (room) => (room === 'room-one' ? stored : null) });
+    try {
+      const onC = inbox();
+      await c.subscribe('room-one', onC.listener);
+      await c.subscribe('room-two', () => {});
+      const [subscriberOfC, ...others] = (await pubsubClientIds()).filter((id) => !before.includes(id));
+      expect(subscriberOfC).toBeDefined();
+      expect(others).toEqual([]);
+      await admin.call('CLIENT', 'KILL', 'ID', subscriberOfC!);
+      // Published while C is away: lost for C, which is why it recovers from storage.
+      await a.publish('room-one', { kind: 'update', update: new Uint8Array([1]) });
+
+      expect(await onC.next(1)).toContainEqual({ kind: 'update', update: stored });
+      expect(await onA.next(1)).toEqual([{ kind: 'awareness-query' }]);
+    } finally {
+      await c.close();
+    }
   });
 
   it('closes its connections to Redis', async () => {
