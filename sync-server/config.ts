@@ -23,6 +23,14 @@ const ConfigSchema = z.object({
   MAX_PRESENCE_BYTES_PER_ROOM: z.coerce.number().int().min(1024).default(MiB),
   MAX_SEND_BUFFER_BYTES: z.coerce.number().int().min(1024).default(16 * MiB),
   MAX_SYNC_REPLY_BYTES: z.coerce.number().int().min(1024).default(512 * MiB),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+}).refine((c) => (c.DATABASE_URL === undefined) === (c.REDIS_URL === undefined), {
+  error:
+    'DATABASE_URL and REDIS_URL go together: set both to serve rooms from several relay processes on Postgres and Redis, or neither for the embedded SQLite file',
+  path: ['DATABASE_URL'],
 });
 
 /** The relay's settings, read from the environment. */
@@ -37,6 +45,10 @@ export interface RelayConfig {
   compactAfterUpdates: number;
   /** Interval between pings; a socket that missed the previous pong is dropped. */
   keepaliveMs: number;
+  /** Postgres for storage, shared by every relay process; `null` keeps the SQLite file in `dataDir`. Holds a password: never log it. */
+  databaseUrl: string | null;
+  /** Redis for fan-out between relay processes; set exactly when `databaseUrl` is. Never log it. */
+  redisUrl: string | null;
   limits: RelayLimits;
 }
 
@@ -75,9 +87,10 @@ export class ConfigError extends Error {
 
 /**
  * Reads HOST, PORT, DATA_DIR, MAX_MESSAGE_BYTES, COMPACT_AFTER_UPDATES,
- * KEEPALIVE_MS and the limits (see the README's table), falling back to safe
- * defaults (loopback only, port 1234, `./data`, 8 MiB, generous limits that are
- * all on). An empty variable counts as unset.
+ * KEEPALIVE_MS, the limits (see the README's table), and DATABASE_URL with
+ * REDIS_URL (both or neither), falling back to safe defaults (loopback only,
+ * port 1234, `./data`, 8 MiB, generous limits that are all on, SQLite). An
+ * empty variable counts as unset.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -106,5 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       sendBufferBytes: c.MAX_SEND_BUFFER_BYTES,
       syncReplyBytes: c.MAX_SYNC_REPLY_BYTES,
     },
+    databaseUrl: c.DATABASE_URL ?? null,
+    redisUrl: c.REDIS_URL ?? null,
   };
 }
