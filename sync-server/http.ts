@@ -87,15 +87,24 @@ async function admit(relay: Relay, storage: RelayStorage, request: IncomingMessa
 
   // A room that holds nothing yet counts as new: claiming thousands of them is how
   // one address would fill the relay's storage and memory.
-  const fresh = !relay.isLoaded(room) && (await storage.storedBytes(room)) === 0;
-  if (fresh && !relay.addresses.mayOpenRoom(remote)) {
-    return refuse(relay, socket, 429, 'too many new rooms from this address', 'new-rooms-per-address', { remote, room });
+  // Only the first of concurrent handshakes to a room not in memory can be opening a new one.
+  let first = false;
+  if (!relay.isLoaded(room)) {
+    first = relay.admitting.begin(room);
+    socket.once('close', () => relay.admitting.end(room));
+  }
+  const fresh = first && (await storage.storedBytes(room)) === 0;
+  if (fresh) {
+    if (!relay.addresses.mayOpenRoom(remote)) {
+      return refuse(relay, socket, 429, 'too many new rooms from this address', 'new-rooms-per-address', { remote, room });
+    }
+    // Counted before the claim's await, so that concurrent handshakes cannot all slip under the limit.
+    relay.addresses.openedRoom(remote);
   }
   const hash = hashToken(token);
   const owner = await storage.claimRoom(room, hash);
   if (owner === null) return refuse(relay, socket, 410, 'room retired', 'retired', { remote, room });
   if (!sameHash(owner, hash)) return refuse(relay, socket, 401, 'wrong token', 'unauthorized', { remote, room });
-  if (fresh) relay.addresses.openedRoom(remote);
   if (socket.destroyed) return;
   await relay.accept(room, request, socket, head, remote);
 }

@@ -44,6 +44,8 @@ const INLINE_CHECK_BYTES = 32 * 1024;
 export class Relay {
   readonly metrics: RelayMetrics;
   readonly addresses: AddressLimits;
+  /** Rooms with a handshake under way that was the first to a room not in memory. */
+  readonly admitting = new FirstAdmissions();
   private readonly wss: WebSocketServer;
   private readonly compactor: Compactor;
   private readonly states: RoomStateKeeper;
@@ -260,6 +262,10 @@ export class Relay {
     if (!conn.frames.take(1) || !conn.bytes.take(frame.byteLength)) {
       this.metrics.refused.inc({ reason: 'rate-limit' });
       rejectConnection(conn, CloseCode.policy, 'rate limit exceeded');
+      // Stop reading: whatever else the flood sent would only cost parsing. The
+      // close frame is on its way; the socket goes without waiting for the answer.
+      conn.ws.pause();
+      setTimeout(() => conn.ws.terminate(), 1_000).unref();
       return;
     }
     try {
@@ -316,6 +322,24 @@ export class Relay {
     this.addresses.sweep();
     const before = Date.now() - PRESENCE_TIMEOUT_MS;
     for (const room of this.loaded.values()) room.expirePresence(before);
+  }
+}
+
+/** Remembers, per room, that a first handshake is under way, until its socket closes. */
+export class FirstAdmissions {
+  private readonly rooms = new Map<string, number>();
+
+  /** Says whether this is the only handshake under way to `room`, and counts it. */
+  begin(room: string): boolean {
+    const count = this.rooms.get(room) ?? 0;
+    this.rooms.set(room, count + 1);
+    return count === 0;
+  }
+
+  end(room: string): void {
+    const count = (this.rooms.get(room) ?? 1) - 1;
+    if (count > 0) this.rooms.set(room, count);
+    else this.rooms.delete(room);
   }
 }
 
