@@ -50,5 +50,6 @@ export * from './carrier.ts';
 export * from './sealed-sync.ts';
 export * from './sealed-awareness.ts';
 export * from './member-removal.ts';
+export * from './workspace-move.ts';
 export * from './timeline.ts';
 export * from './order.ts';

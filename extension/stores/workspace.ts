@@ -2,23 +2,26 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import {
   copyWorkspace, createWorkspace, decodeInvite, describeError, hasWorkspace, joinWorkspace,
-  observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, RelayUrlSchema, removeMember,
+  observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, recordWorkspaceMove, RelayUrlSchema, removeMember,
   type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
 import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
-import { moveLocalNotebook, openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
+import { openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
 import {
-  forgetJoinedWorkspace, getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, watchJoinedWorkspaces,
+  getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, watchJoinedWorkspaces,
   type JoinedWorkspace,
 } from '../utils/registry.ts';
-import { openJoined, openNewKey, openSecret } from '../utils/workspace-access.ts';
+import { continuedWorkspace, openJoined, openNewKey, openSecret, retireMovedWorkspace } from '../utils/workspace-access.ts';
 import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 import { importWorkspaceFile } from '../utils/import-workspace.ts';
 import { indexOpenWorkspace } from '../utils/search-index.ts';
 
 const JOIN_TIMEOUT_MS = 15_000;
+
+/** Asks the person in the page's own dialog; where there is none, the answer is no. */
+const askPerson = (question: string) => globalThis.confirm?.(question) ?? false;
 
 /**
  * The open workspace as the views see it: a plain snapshot mirrored from the
@@ -151,9 +154,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /**
    * Joins from an invite code; waits for the workspace to arrive from the relay
-   * before adding us. A member whose workspace moved to a new key keeps their identity.
+   * before adding us. When the workspace this device has moved there (its own
+   * sealed move record says so), the person is asked first; saying yes keeps their
+   * identity and retires the old one, which stays on the device. No join deletes anything.
    */
-  async function join(input: { code: string; displayName: string; role: Role }) {
+  async function join(input: { code: string; displayName: string; role: Role; confirmMove?: (question: string) => boolean | Promise<boolean> }) {
     const invite = decodeInvite(input.code);
     const { keys, conn } = await openSecret(invite.key, invite.relayUrl, problems);
     const arrived = await new Promise<boolean>((resolve) => {
@@ -174,24 +179,23 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       await open(already);
       return;
     }
-    const members = readWorkspace(conn.doc).members;
-    const previous = joined.value.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
+    const members = readWorkspace(conn.doc).members.map((m) => m.id);
+    const continued = await closeOnFailure(conn, () => continuedWorkspace(keys.room, members, joined.value));
+    const previous = continued ? continued.entry : undefined;
+    if (continued && !(await (input.confirmMove ?? askPerson)(continued.question))) {
+      conn.destroy();
+      return;
+    }
     const entry = await closeOnFailure(conn, async () => {
       const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
       const made: JoinedWorkspace = { room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
       await saveJoinedWorkspaceWithKey(made, keys.key);
-      if (previous) await retire(previous, made.room);
+      if (previous) await retireMovedWorkspace(previous, made.room);
       return made;
     });
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
     void requestPersistentStorage();
-  }
-
-  /** Forgets a workspace that moved to a new room here, taking the private notebook along. */
-  async function retire(old: JoinedWorkspace, toRoom: string) {
-    await moveLocalNotebook(old.room, toRoom, old.memberId);
-    await forgetJoinedWorkspace(old.room);
   }
 
   /**
@@ -205,10 +209,12 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     removeMember(connection.doc, { memberId, removedBy: old.memberId });
     const { keys, secret, conn } = await openNewKey(old.relayUrl, problems);
     copyWorkspace(connection.doc, conn.doc);
+    // Sealed into the old room: the others' apps learn there that it moved, and where.
+    recordWorkspaceMove(connection.doc, { toRoom: keys.room, movedBy: old.memberId, removedMemberId: memberId, at: Date.now() });
     const entry: JoinedWorkspace = { ...old, room: keys.room, token: keys.token, inviteSecret: secret, joinedAt: Date.now() };
     await local?.flushed();
     await saveJoinedWorkspaceWithKey(entry, keys.key);
-    await retire(old, entry.room);
+    await retireMovedWorkspace(old, entry.room);
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }
