@@ -48,6 +48,7 @@ export * from './workspace-key.ts';
 export * from './seal.ts';
 export * from './carrier.ts';
 export * from './sealed-sync.ts';
+export * from './sealed-heads.ts';
 export * from './sealed-awareness.ts';
 export * from './member-removal.ts';
 export * from './workspace-move.ts';

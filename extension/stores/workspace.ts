@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import {
-  copyWorkspace, createWorkspace, decodeInvite, describeError, hasWorkspace, joinWorkspace,
+  copyWorkspace, createWorkspace, decodeInvite, describeError, hasWorkspace, INCOMPLETE_HISTORY_MESSAGE, joinWorkspace,
   observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, recordWorkspaceMove, RelayUrlSchema, removeMember,
   type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
@@ -128,6 +128,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const problems: SyncProblems = {
     onIntegrityError: (e: IntegrityError) => (integrityError.value = e.message),
     onError: (e: Error) => (error.value = e.message),
+    onHistoryIncomplete: (incomplete: boolean) => {
+      if (incomplete) integrityError.value = INCOMPLETE_HISTORY_MESSAGE;
+      else if (integrityError.value === INCOMPLETE_HISTORY_MESSAGE) integrityError.value = null;
+    },
   };
 
 

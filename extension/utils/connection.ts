@@ -26,6 +26,8 @@ export interface SyncProblems {
   onIntegrityError(error: IntegrityError): void;
   /** A local change could not be sealed or a received one applied; it is retried or skipped. */
   onError(error: Error): void;
+  /** The relay's copy lacks history a member's sealed head commits to (true), or no longer does (false). */
+  onHistoryIncomplete?(incomplete: boolean): void;
 }
 
 export interface ConnectionOptions extends SyncProblems {
@@ -39,7 +41,10 @@ export interface ConnectionOptions extends SyncProblems {
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
  */
-export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError }: ConnectionOptions): WorkspaceConnection {
+/** How often an open workspace seals its head into the carrier, so that newcomers can tell withheld history. */
+const HEAD_EVERY_MS = 20_000;
+
+export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError, onHistoryIncomplete }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`tandem-ws-${room}`, doc);
   const carrier = new Y.Doc();
@@ -48,7 +53,8 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     maxBackoffTime: 2000,
   });
   const awareness = new Awareness(doc);
-  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError });
+  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete) });
+  const heads = setInterval(() => void sealed.sealHead().catch(onError), HEAD_EVERY_MS);
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room, key, onIntegrityError });
   // y-indexeddb never settles `whenSynced` when the database cannot be opened: fail
   // with a message instead of leaving the view on "Opening…".
@@ -70,6 +76,7 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     whenLoaded,
     destroy() {
       provider.off('sync', onSync);
+      clearInterval(heads);
       stopMirror();
       sealed.destroy();
       awareness.destroy();
