@@ -47,11 +47,41 @@ export function workspaceMove(doc: WorkspaceDoc): WorkspaceMove | null {
   return latest;
 }
 
+/** Where a moved workspace came from: written into the new room by the member who moved it. */
+export const WorkspaceMovedFromSchema = z.object({
+  fromRoom: z.string().min(1),
+  movedBy: z.string().min(1),
+  at: z.number().int().nonnegative(),
+});
+export type WorkspaceMovedFrom = z.infer<typeof WorkspaceMovedFromSchema>;
+
+function movedFromMap(doc: WorkspaceDoc) {
+  return doc.getMap<unknown>('movedFrom');
+}
+
+/**
+ * Records in the new room which room it continues. A member who was offline when
+ * the old room was closed never received the old room's move record; this one,
+ * sealed with the new key that only remaining members receive, lets them follow.
+ */
+export function recordWorkspaceMovedFrom(doc: WorkspaceDoc, record: WorkspaceMovedFrom): void {
+  const parsed = WorkspaceMovedFromSchema.parse(record);
+  doc.transact(() => movedFromMap(doc).set('record', parsed), LOCAL_ORIGIN);
+}
+
+/** The room this workspace continues, when a current mentor or facilitator moved it here; otherwise null. */
+export function workspaceMovedFrom(doc: WorkspaceDoc): WorkspaceMovedFrom | null {
+  const record = WorkspaceMovedFromSchema.safeParse(movedFromMap(doc).get('record'));
+  if (!record.success) return null;
+  const mover = MemberSchema.safeParse(membersMap(doc).get(record.data.movedBy));
+  return mover.success && mover.data.role !== 'mentee' ? record.data : null;
+}
+
 /** Drops every move record: an imported copy is a workspace of its own and moved nowhere. */
 export function clearWorkspaceMoves(doc: WorkspaceDoc): void {
-  const moves = movesMap(doc);
-  if (moves.size === 0) return;
-  doc.transact(() => [...moves.keys()].forEach((key) => moves.delete(key)), LOCAL_ORIGIN);
+  const maps = [movesMap(doc), movedFromMap(doc)].filter((map) => map.size > 0);
+  if (maps.length === 0) return;
+  doc.transact(() => maps.forEach((map) => [...map.keys()].forEach((key) => map.delete(key))), LOCAL_ORIGIN);
 }
 
 /** A workspace this device already has, as the join decision needs to see it. */
@@ -63,13 +93,19 @@ export interface KnownWorkspace {
 }
 
 /**
- * Which workspace on this device a join continues, if any: only one whose own
- * move record points at the joined room and whose member is in the joined
- * workspace. An invite's member list alone (an imported copy holds mine too)
- * never makes a join continue, or retire, anything.
+ * Which workspace on this device a join continues, if any: one whose member is
+ * in the joined workspace and either whose own move record points at the joined
+ * room, or which the joined workspace's moved-from record names. An invite's
+ * member list alone (an imported copy holds mine too) never makes a join
+ * continue, or retire, anything.
  */
-export function workspaceContinued(joinedRoom: string, joinedMemberIds: readonly string[], known: readonly KnownWorkspace[]): KnownWorkspace | null {
-  return known.find((w) => w.room !== joinedRoom && w.move?.toRoom === joinedRoom && joinedMemberIds.includes(w.memberId)) ?? null;
+export function workspaceContinued(
+  joinedRoom: string,
+  joinedMemberIds: readonly string[],
+  known: readonly KnownWorkspace[],
+  movedFrom: WorkspaceMovedFrom | null = null,
+): KnownWorkspace | null {
+  return known.find((w) => w.room !== joinedRoom && joinedMemberIds.includes(w.memberId) && (w.move?.toRoom === joinedRoom || movedFrom?.fromRoom === w.room)) ?? null;
 }
 
 /** The question a person answers before a moved workspace is retired on their device. */

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import {
   copyWorkspace, createWorkspace, decodeInvite, describeError, hasWorkspace, INCOMPLETE_HISTORY_MESSAGE, joinWorkspace,
-  observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, recordWorkspaceMove, RelayUrlSchema, removeMember,
+  memberDisplayName, observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, recordWorkspaceMove, recordWorkspaceMovedFrom,
+  RelayUrlSchema, removeMember, workspaceMove, type WorkspaceMove,
   type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
 import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
@@ -12,7 +13,9 @@ import {
   getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, watchJoinedWorkspaces,
   type JoinedWorkspace,
 } from '../utils/registry.ts';
-import { continuedWorkspace, openJoined, openNewKey, openSecret, retireMovedWorkspace } from '../utils/workspace-access.ts';
+import {
+  continuedWorkspace, openJoined, openNewKey, openSecret, retireMovedWorkspace, retireRoomAtRelay,
+} from '../utils/workspace-access.ts';
 import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 import { importWorkspaceFile } from '../utils/import-workspace.ts';
@@ -39,6 +42,20 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   /** Set when data from the relay failed its integrity check; stays until the workspace is reopened. */
   const integrityError = ref<string | null>(null);
   const loading = ref(true);
+  /** The open workspace's sealed move record, when a member moved it to a new room. */
+  const moved = shallowRef<WorkspaceMove | null>(null);
+  /** Set when the relay closed the open workspace's room for good. */
+  const roomRetired = ref(false);
+  /** What a member still in a moved workspace must do, or null. */
+  const movedNotice = computed(() => {
+    if (moved.value) {
+      const mover = memberDisplayName(snapshot.value?.members ?? [], moved.value.movedBy);
+      return `This workspace moved to a new room when ${mover} removed a member. Paste the new invite code ${mover} sends you under New or join to switch; until then, what you write here stays in the old room.`;
+    }
+    return roomRetired.value
+      ? 'This workspace\'s room was closed at the relay because it moved to a new room. Ask your mentor or facilitator for the new invite code and join with it; your copy here stays readable.'
+      : null;
+  });
   // The connection and notebook are foreign object graphs: never made reactive.
   let connection: WorkspaceConnection | null = null;
   let local: LocalNotebook | null = null;
@@ -74,6 +91,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     local = null;
     snapshot.value = null;
     integrityError.value = null;
+    moved.value = null;
+    roomRetired.value = false;
     revision.value++;
   }
 
@@ -83,6 +102,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     // A read that succeeds leaves `error` alone: it may be telling of a failed save.
     try {
       snapshot.value = readWorkspace(connection.doc);
+      moved.value = workspaceMove(connection.doc);
     } catch (e) {
       error.value = describeError(e);
     }
@@ -132,6 +152,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       if (incomplete) integrityError.value = INCOMPLETE_HISTORY_MESSAGE;
       else if (integrityError.value === INCOMPLETE_HISTORY_MESSAGE) integrityError.value = null;
     },
+    onRoomRetired: () => (roomRetired.value = true),
   };
 
 
@@ -183,8 +204,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       await open(already);
       return;
     }
-    const members = readWorkspace(conn.doc).members.map((m) => m.id);
-    const continued = await closeOnFailure(conn, () => continuedWorkspace(keys.room, members, joined.value));
+    const continued = await closeOnFailure(conn, () => continuedWorkspace(conn.doc, keys.room, joined.value));
     const previous = continued ? continued.entry : undefined;
     if (continued && !(await (input.confirmMove ?? askPerson)(continued.question))) {
       conn.destroy();
@@ -213,12 +233,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     removeMember(connection.doc, { memberId, removedBy: old.memberId });
     const { keys, secret, conn } = await openNewKey(old.relayUrl, problems);
     copyWorkspace(connection.doc, conn.doc);
+    const at = Date.now();
     // Sealed into the old room: the others' apps learn there that it moved, and where.
-    recordWorkspaceMove(connection.doc, { toRoom: keys.room, movedBy: old.memberId, removedMemberId: memberId, at: Date.now() });
+    recordWorkspaceMove(connection.doc, { toRoom: keys.room, movedBy: old.memberId, removedMemberId: memberId, at });
+    // And into the new one, for members who were offline until the old room closed.
+    recordWorkspaceMovedFrom(conn.doc, { fromRoom: old.room, movedBy: old.memberId, at });
     const entry: JoinedWorkspace = { ...old, room: keys.room, token: keys.token, inviteSecret: secret, joinedAt: Date.now() };
     await local?.flushed();
     await saveJoinedWorkspaceWithKey(entry, keys.key);
     await retireMovedWorkspace(old, entry.room);
+    // The removed member's token stops working in the old room once the move record is out.
+    await connection.whenSent();
+    await retireRoomAtRelay(old.relayUrl, old.room, old.token).catch((e: Error) => (error.value = e.message));
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }
@@ -256,7 +282,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   return {
-    joined, active, snapshot, revision, syncState, peers, error, integrityError, loading,
+    joined, active, snapshot, revision, syncState, peers, error, integrityError, loading, movedNotice,
     load, open, create, close, context, write, importWorkspace,
     join: (input: Parameters<typeof join>[0]) => changingRegistry(() => join(input)),
     removeMemberAndMove: (memberId: string) => changingRegistry(() => removeMemberAndMove(memberId)),

@@ -17,6 +17,8 @@ export interface WorkspaceConnection {
   provider: WebsocketProvider;
   /** Resolves once the local copy has been loaded into `doc`. */
   whenLoaded: Promise<void>;
+  /** Resolves once every change made so far is sealed and handed to the relay connection (when connected). */
+  whenSent(): Promise<void>;
   destroy(): void;
 }
 
@@ -28,6 +30,8 @@ export interface SyncProblems {
   onError(error: Error): void;
   /** The relay's copy lacks history a member's sealed head commits to (true), or no longer does (false). */
   onHistoryIncomplete?(incomplete: boolean): void;
+  /** The relay closed this room for good (it moved after a member was removed); the connection stops trying. */
+  onRoomRetired?(): void;
 }
 
 export interface ConnectionOptions extends SyncProblems {
@@ -44,7 +48,10 @@ export interface ConnectionOptions extends SyncProblems {
 /** How often an open workspace seals its head into the carrier, so that newcomers can tell withheld history. */
 const HEAD_EVERY_MS = 20_000;
 
-export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError, onHistoryIncomplete }: ConnectionOptions): WorkspaceConnection {
+/** Close code with which the relay closes the sockets of a room it retired. */
+const ROOM_RETIRED = 4410;
+
+export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`tandem-ws-${room}`, doc);
   const carrier = new Y.Doc();
@@ -69,13 +76,27 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);
   };
   provider.on('sync', onSync);
+  // A retired room answers every reconnection with 410: stop trying, and say why.
+  const onClose = (event: CloseEvent | null) => {
+    if (event?.code !== ROOM_RETIRED) return;
+    provider.disconnect();
+    onRoomRetired?.();
+  };
+  provider.on('connection-close', onClose);
   return {
     doc,
     awareness,
     provider,
     whenLoaded,
+    async whenSent() {
+      await sealed.whenIdle();
+      for (let polls = 0; provider.wsconnected && (provider.ws?.bufferedAmount ?? 0) > 0 && polls < 100; polls++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     destroy() {
       provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
       clearInterval(heads);
       stopMirror();
       sealed.destroy();

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import {
   deriveWorkspaceKeys, memberDisplayName, moveQuestion, newWorkspaceSecret, readWorkspace, workspaceContinued, workspaceMove,
+  workspaceMovedFrom,
   type WorkspaceKeys,
 } from '../../core/index.ts';
 import { closeOnFailure, openConnection, type SyncProblems, type WorkspaceConnection } from './connection.ts';
@@ -58,11 +59,9 @@ export async function readLocalCopy<T>(room: string, read: (doc: Y.Doc) => T): P
  * sealed move record points there (see `workspaceContinued`). Its move record and
  * the mover's name come from its local copy.
  */
-export async function continuedWorkspace(
-  joinedRoom: string,
-  joinedMemberIds: readonly string[],
-  entries: readonly JoinedWorkspace[],
-): Promise<{ entry: JoinedWorkspace; question: string } | null> {
+export async function continuedWorkspace(joined: Y.Doc, joinedRoom: string, entries: readonly JoinedWorkspace[]): Promise<{ entry: JoinedWorkspace; question: string } | null> {
+  const joinedMemberIds = readWorkspace(joined).members.map((m) => m.id);
+  const movedFrom = workspaceMovedFrom(joined);
   const candidates = entries.filter((w) => w.room !== joinedRoom && joinedMemberIds.includes(w.memberId));
   const known = await Promise.all(candidates.map(async (entry) => ({
     entry,
@@ -72,13 +71,35 @@ export async function continuedWorkspace(
       return { move, mover };
     })),
   })));
-  const found = workspaceContinued(joinedRoom, joinedMemberIds, known.map((k) => ({ room: k.entry.room, memberId: k.entry.memberId, move: k.move })));
+  const found = workspaceContinued(joinedRoom, joinedMemberIds, known.map((k) => ({ room: k.entry.room, memberId: k.entry.memberId, move: k.move })), movedFrom);
   const chosen = found && known.find((k) => k.entry.room === found.room)!;
-  return chosen ? { entry: chosen.entry, question: moveQuestion(chosen.entry.name, chosen.mover) } : null;
+  const mover = chosen && (chosen.mover || memberDisplayName(readWorkspace(joined).members, movedFrom?.movedBy ?? ''));
+  return chosen ? { entry: chosen.entry, question: moveQuestion(chosen.entry.name, mover!) } : null;
 }
 
 /** Retires a workspace that moved to `toRoom` on this device: the private notebook goes along, nothing is deleted. */
 export async function retireMovedWorkspace(old: JoinedWorkspace, toRoom: string): Promise<void> {
   await moveLocalNotebook(old.room, toRoom, old.memberId);
   await markWorkspaceMoved(old.room, toRoom);
+}
+
+/** The relay's HTTP address of a room, from its `ws://` or `wss://` address. */
+export function relayRoomUrl(relayUrl: string, room: string): string {
+  return `${relayUrl.replace(/^ws/, 'http').replace(/\/+$/, '')}/rooms/${encodeURIComponent(room)}`;
+}
+
+/**
+ * Closes a room at the relay for good, so that its token (which a removed member
+ * holds) stops working there: `DELETE /rooms/<room>` with the room's token. A room
+ * that is already closed counts as closed. Throws a message saying what it means otherwise.
+ */
+export async function retireRoomAtRelay(relayUrl: string, room: string, token: string): Promise<void> {
+  let status: number;
+  try {
+    status = (await fetch(relayRoomUrl(relayUrl, room), { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).status;
+  } catch (e) {
+    throw new Error(`The old room could not be closed at the relay (${(e as Error).message}). Everyone else has moved; the removed member can still read the old room, which gets nothing new.`);
+  }
+  if (status === 204 || status === 410) return;
+  throw new Error(`The relay would not close the old room (HTTP ${status}). Everyone else has moved; the removed member can still read the old room, which gets nothing new.`);
 }

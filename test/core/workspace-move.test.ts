@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   adoptImportedWorkspace, copyWorkspace, createWorkspace, exportWorkspaceJson, joinWorkspace, openPrivateNotebook,
-  readWorkspaceExport, recordWorkspaceMove, removeMember, workspaceContinued, workspaceMove,
+  readWorkspaceExport, recordWorkspaceMove, recordWorkspaceMovedFrom, removeMember, workspaceContinued, workspaceMove,
+  workspaceMovedFrom,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -36,6 +37,18 @@ describe('workspace moves', () => {
     expect(workspaceContinued('room-new', [ada], known)?.room).toBe('room-old');
     expect(workspaceContinued('room-copy', [ada], known)).toBeNull();
     expect(workspaceContinued('room-new', ['someone-else'], known)).toBeNull();
+  });
+
+  it('lets a member who was offline when the old room closed follow through the new room\'s moved-from record', () => {
+    const { doc, docs, ada, ben, cy } = workspaceWithThree();
+    removeMember(doc, { memberId: cy, removedBy: ada });
+    copyWorkspace(doc, docs[1]!);
+    recordWorkspaceMovedFrom(docs[1]!, { fromRoom: 'room-old', movedBy: ada, at: 5 });
+    const known = [{ room: 'room-old', memberId: ben, move: null }];
+    expect(workspaceContinued('room-new', [ada, ben], known, workspaceMovedFrom(docs[1]!))?.room).toBe('room-old');
+    // A record naming a mentee as mover is not one to follow.
+    recordWorkspaceMovedFrom(docs[1]!, { fromRoom: 'room-old', movedBy: ben, at: 6 });
+    expect(workspaceMovedFrom(docs[1]!)).toBeNull();
   });
 
   it('leaves no move record in a moved copy or an imported one', () => {
