@@ -1,24 +1,30 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import {
-  copyWorkspace, createWorkspace, decodeInvite, describeError, hasWorkspace, joinWorkspace,
-  observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, RelayUrlSchema, removeMember,
+  copyWorkspace, createWorkspace, decodeInvite, describeError, hasWorkspace, INCOMPLETE_HISTORY_MESSAGE, joinWorkspace,
+  memberDisplayName, observeNotebook, observeWorkspace, parseOrThrow, readWorkspace, recordWorkspaceMove, recordWorkspaceMovedFrom,
+  RelayUrlSchema, removeMember, workspaceMove, type WorkspaceMove,
   type IntegrityError, type Role, type WorkspaceSnapshot,
 } from '../../core/index.ts';
 import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
-import { moveLocalNotebook, openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
+import { openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
 import { observePeers, observeSyncState, type Peer, type SyncState } from '../utils/presence.ts';
 import {
-  forgetJoinedWorkspace, getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, watchJoinedWorkspaces,
+  getActiveRoom, listJoinedWorkspaces, saveJoinedWorkspaceWithKey, setActiveRoom, watchJoinedWorkspaces,
   type JoinedWorkspace,
 } from '../utils/registry.ts';
-import { openJoined, openNewKey, openSecret } from '../utils/workspace-access.ts';
+import {
+  continuedWorkspace, openJoined, openNewKey, openSecret, retireMovedWorkspace, retireRoomAtRelay,
+} from '../utils/workspace-access.ts';
 import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 import { importWorkspaceFile } from '../utils/import-workspace.ts';
 import { indexOpenWorkspace } from '../utils/search-index.ts';
 
 const JOIN_TIMEOUT_MS = 15_000;
+
+/** Asks the person in the page's own dialog; where there is none, the answer is no. */
+const askPerson = (question: string) => globalThis.confirm?.(question) ?? false;
 
 /**
  * The open workspace as the views see it: a plain snapshot mirrored from the
@@ -36,6 +42,20 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   /** Set when data from the relay failed its integrity check; stays until the workspace is reopened. */
   const integrityError = ref<string | null>(null);
   const loading = ref(true);
+  /** The open workspace's sealed move record, when a member moved it to a new room. */
+  const moved = shallowRef<WorkspaceMove | null>(null);
+  /** Set when the relay closed the open workspace's room for good. */
+  const roomRetired = ref(false);
+  /** What a member still in a moved workspace must do, or null. */
+  const movedNotice = computed(() => {
+    if (moved.value) {
+      const mover = memberDisplayName(snapshot.value?.members ?? [], moved.value.movedBy);
+      return `This workspace moved to a new room when ${mover} removed a member. Paste the new invite code ${mover} sends you under New or join to switch; until then, what you write here stays in the old room.`;
+    }
+    return roomRetired.value
+      ? 'This workspace\'s room was closed at the relay because it moved to a new room. Ask your mentor or facilitator for the new invite code and join with it; your copy here stays readable.'
+      : null;
+  });
   // The connection and notebook are foreign object graphs: never made reactive.
   let connection: WorkspaceConnection | null = null;
   let local: LocalNotebook | null = null;
@@ -71,6 +91,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     local = null;
     snapshot.value = null;
     integrityError.value = null;
+    moved.value = null;
+    roomRetired.value = false;
     revision.value++;
   }
 
@@ -80,6 +102,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     // A read that succeeds leaves `error` alone: it may be telling of a failed save.
     try {
       snapshot.value = readWorkspace(connection.doc);
+      moved.value = workspaceMove(connection.doc);
     } catch (e) {
       error.value = describeError(e);
     }
@@ -125,6 +148,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const problems: SyncProblems = {
     onIntegrityError: (e: IntegrityError) => (integrityError.value = e.message),
     onError: (e: Error) => (error.value = e.message),
+    onHistoryIncomplete: (incomplete: boolean) => {
+      if (incomplete) integrityError.value = INCOMPLETE_HISTORY_MESSAGE;
+      else if (integrityError.value === INCOMPLETE_HISTORY_MESSAGE) integrityError.value = null;
+    },
+    onRoomRetired: () => (roomRetired.value = true),
   };
 
 
@@ -151,9 +179,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /**
    * Joins from an invite code; waits for the workspace to arrive from the relay
-   * before adding us. A member whose workspace moved to a new key keeps their identity.
+   * before adding us. When the workspace this device has moved there (its own
+   * sealed move record says so), the person is asked first; saying yes keeps their
+   * identity and retires the old one, which stays on the device. No join deletes anything.
    */
-  async function join(input: { code: string; displayName: string; role: Role }) {
+  async function join(input: { code: string; displayName: string; role: Role; confirmMove?: (question: string) => boolean | Promise<boolean> }) {
     const invite = decodeInvite(input.code);
     const { keys, conn } = await openSecret(invite.key, invite.relayUrl, problems);
     const arrived = await new Promise<boolean>((resolve) => {
@@ -174,24 +204,22 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       await open(already);
       return;
     }
-    const members = readWorkspace(conn.doc).members;
-    const previous = joined.value.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
+    const continued = await closeOnFailure(conn, () => continuedWorkspace(conn.doc, keys.room, joined.value));
+    const previous = continued ? continued.entry : undefined;
+    if (continued && !(await (input.confirmMove ?? askPerson)(continued.question))) {
+      conn.destroy();
+      return;
+    }
     const entry = await closeOnFailure(conn, async () => {
       const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
       const made: JoinedWorkspace = { room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: readWorkspace(conn.doc).meta.name, displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now() };
       await saveJoinedWorkspaceWithKey(made, keys.key);
-      if (previous) await retire(previous, made.room);
+      if (previous) await retireMovedWorkspace(previous, made.room);
       return made;
     });
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
     void requestPersistentStorage();
-  }
-
-  /** Forgets a workspace that moved to a new room here, taking the private notebook along. */
-  async function retire(old: JoinedWorkspace, toRoom: string) {
-    await moveLocalNotebook(old.room, toRoom, old.memberId);
-    await forgetJoinedWorkspace(old.room);
   }
 
   /**
@@ -205,10 +233,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     removeMember(connection.doc, { memberId, removedBy: old.memberId });
     const { keys, secret, conn } = await openNewKey(old.relayUrl, problems);
     copyWorkspace(connection.doc, conn.doc);
+    const at = Date.now();
+    // Sealed into the old room: the others' apps learn there that it moved, and where.
+    recordWorkspaceMove(connection.doc, { toRoom: keys.room, movedBy: old.memberId, removedMemberId: memberId, at });
+    // And into the new one, for members who were offline until the old room closed.
+    recordWorkspaceMovedFrom(conn.doc, { fromRoom: old.room, movedBy: old.memberId, at });
     const entry: JoinedWorkspace = { ...old, room: keys.room, token: keys.token, inviteSecret: secret, joinedAt: Date.now() };
     await local?.flushed();
     await saveJoinedWorkspaceWithKey(entry, keys.key);
-    await retire(old, entry.room);
+    await retireMovedWorkspace(old, entry.room);
+    // The removed member's token stops working in the old room once the move record is out.
+    await connection.whenSent();
+    await retireRoomAtRelay(old.relayUrl, old.room, old.token).catch((e: Error) => (error.value = e.message));
     joined.value = await listJoinedWorkspaces();
     await attach(entry, conn);
   }
@@ -246,7 +282,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   return {
-    joined, active, snapshot, revision, syncState, peers, error, integrityError, loading,
+    joined, active, snapshot, revision, syncState, peers, error, integrityError, loading, movedNotice,
     load, open, create, close, context, write, importWorkspace,
     join: (input: Parameters<typeof join>[0]) => changingRegistry(() => join(input)),
     removeMemberAndMove: (memberId: string) => changingRegistry(() => removeMemberAndMove(memberId)),
