@@ -7,6 +7,7 @@ import { addAgendaItem, AgendaItemSchema, compareAgendaItems } from './agenda.ts
 import { parseOrThrow } from './errors.ts';
 import { meetingTemplate, MeetingTemplateIdSchema, templateTopicId } from './meeting-templates.ts';
 import { compareCodeUnits } from './order.ts';
+import { typeVersion } from './changes.ts';
 
 export const MeetingTitleSchema = z.string().trim().min(1, 'Give the meeting a title.').max(120, 'Keep the meeting title under 120 characters.');
 
@@ -89,13 +90,56 @@ export function compareMeetings(a: Pick<Meeting, 'scheduledFor' | 'id'>, b: Pick
   return compareCodeUnits(a.scheduledFor, b.scheduledFor) || compareCodeUnits(a.id, b.id);
 }
 
-/** Every meeting of the workspace, validated and sorted by time, agendas in order. */
-export function listMeetings(doc: WorkspaceDoc): Meeting[] {
-  const meetings = [...meetingsMap(doc).values()].map((m) => parseOrThrow(MeetingSchema, plainMeeting(m), 'A meeting'));
+/** One meeting read and validated, its agenda in order. */
+function readMeeting(meeting: Y.Map<unknown>): Meeting {
+  const read = parseOrThrow(MeetingSchema, plainMeeting(meeting), 'A meeting');
+  read.agenda.sort(compareAgendaItems);
+  return read;
+}
+
+/** Sorts meetings for display and hides duplicate carry-overs; `meetings` are fresh copies this may change. */
+function ordered(meetings: Meeting[]): Meeting[] {
   meetings.sort(compareMeetings);
-  for (const meeting of meetings) meeting.agenda.sort(compareAgendaItems);
   hideDuplicateCarryOvers(meetings);
   return meetings;
+}
+
+/**
+ * Every meeting of the workspace, validated and sorted by time, agendas in order,
+ * read in full from the doc. {@link listMeetings} gives the same list and reads
+ * only the meetings that changed since it last ran.
+ */
+export function readAllMeetings(doc: WorkspaceDoc): Meeting[] {
+  return ordered([...meetingsMap(doc).values()].map(readMeeting));
+}
+
+interface CachedMeeting {
+  version: number;
+  meeting: Meeting;
+}
+// Keyed by the meeting's own Y.Map: an entry lives as long as the meeting does.
+const meetingCache = new WeakMap<Y.Map<unknown>, CachedMeeting>();
+
+/**
+ * Every meeting of the workspace, validated and sorted by time, agendas in order.
+ * A meeting is read again only when something in it changed (a keystroke in one
+ * agenda title reads one meeting, not five years of them); the others come from
+ * a cache. The meetings and agenda items returned are shared between calls: treat them as read-only.
+ */
+export function listMeetings(doc: WorkspaceDoc): Meeting[] {
+  const meetings: Meeting[] = [];
+  for (const map of meetingsMap(doc).values()) {
+    const version = typeVersion(doc, map);
+    let cached = meetingCache.get(map);
+    if (!cached || cached.version !== version) {
+      const meeting = readMeeting(map);
+      meeting.agenda.forEach((item) => Object.freeze(item));
+      cached = { version, meeting };
+      meetingCache.set(map, cached);
+    }
+    meetings.push({ ...cached.meeting });
+  }
+  return ordered(meetings);
 }
 
 /** Meetings still to hold (not ended), soonest first, and ended ones, most recent first. */

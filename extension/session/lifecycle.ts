@@ -1,0 +1,137 @@
+import {
+  copyWorkspace, createWorkspace, decodeInvite, deriveWorkspaceKeys, describeError, hasWorkspace, joinWorkspace, observeWorkspace,
+  readWorkspaceSummary, RelayUrlSchema, removeMember, type Role,
+} from '../../core/index.ts';
+import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
+import { moveLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
+import { forgetJoinedWorkspace, saveJoinedWorkspaceWithKey, type JoinedWorkspace } from '../utils/registry.ts';
+import { openNewKey, openSecret } from '../utils/workspace-access.ts';
+import { FieldProblem, parseField } from './problem.ts';
+
+/**
+ * The steps of each way a workspace comes to this device, up to a saved registry
+ * entry and an open connection. Each either completes or leaves nothing behind:
+ * the connection is closed and nothing is saved.
+ */
+export interface Arrival {
+  entry: JoinedWorkspace;
+  conn: WorkspaceConnection;
+}
+
+/** How long a join waits for the workspace to arrive from the relay. */
+export const JOIN_TIMEOUT_MS = 15_000;
+
+export interface NewWorkspaceInput {
+  name: string;
+  displayName: string;
+  role: Role;
+  relayUrl: string;
+}
+
+/** Where a refusal of `createWorkspace`'s schema sits in the create form. */
+export const CREATE_FIELDS = { name: 'name', 'creator.displayName': 'displayName', 'creator.role': 'role' } as const;
+
+/** Makes a new workspace with a fresh key on the relay the creator chose. */
+export async function createArrival(input: NewWorkspaceInput, problems: SyncProblems): Promise<Arrival> {
+  const relayUrl = parseField('relayUrl', RelayUrlSchema, input.relayUrl.trim());
+  const { keys, secret, conn } = await openNewKey(relayUrl, problems);
+  const entry = await closeOnFailure(conn, async () => {
+    const { memberId } = createWorkspace(conn.doc, { id: keys.room, name: input.name, creator: { displayName: input.displayName, role: input.role } });
+    const made: JoinedWorkspace = {
+      room: keys.room, token: keys.token, inviteSecret: secret, memberId, relayUrl,
+      name: input.name.trim(), displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now(),
+    };
+    await saveJoinedWorkspaceWithKey(made, keys.key);
+    return made;
+  });
+  return { entry, conn };
+}
+
+export interface JoinInput {
+  code: string;
+  displayName: string;
+  role: Role;
+}
+
+export const JOIN_FIELDS = { displayName: 'displayName', role: 'role' } as const;
+
+/** Resolves once `conn`'s doc holds a workspace, or with false after `timeoutMs`. */
+function arrived(conn: WorkspaceConnection, timeoutMs: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    if (hasWorkspace(conn.doc)) return resolve(true);
+    const timer = setTimeout(() => { stop(); resolve(false); }, timeoutMs);
+    const stop = observeWorkspace(conn.doc, () => {
+      if (hasWorkspace(conn.doc)) { clearTimeout(timer); stop(); resolve(true); }
+    });
+  });
+}
+
+/** What a join found: a new arrival, or a workspace this device already has. */
+export type JoinResult = { arrival: Arrival } | { already: JoinedWorkspace };
+
+/**
+ * Joins from an invite code: waits for the workspace to arrive from the relay,
+ * then adds me as a member and saves the entry. A member whose workspace moved to
+ * a new key keeps their identity (and their old entry is retired), and pasting
+ * the invite of a workspace this device has opens that one instead.
+ */
+export async function joinArrival(
+  input: JoinInput, joined: readonly JoinedWorkspace[], problems: SyncProblems, timeoutMs = JOIN_TIMEOUT_MS,
+): Promise<JoinResult> {
+  let invite: ReturnType<typeof decodeInvite>;
+  try {
+    invite = decodeInvite(input.code);
+  } catch (e) {
+    throw new FieldProblem('code', describeError(e));
+  }
+  // Pasting the invite of a workspace this device already has opens it, rather than adding me twice.
+  const { room } = await deriveWorkspaceKeys(invite.key);
+  const already = joined.find((w) => w.room === room);
+  if (already) return { already };
+  const { keys, conn } = await openSecret(invite.key, invite.relayUrl, problems);
+  if (!(await arrived(conn, timeoutMs))) {
+    conn.destroy();
+    throw new FieldProblem('code', `Could not reach the workspace at ${invite.relayUrl}. Check that the relay is running and try again.`);
+  }
+  const entry = await closeOnFailure(conn, async () => {
+    const { meta, members } = readWorkspaceSummary(conn.doc);
+    const previous = joined.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
+    const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
+    const made: JoinedWorkspace = {
+      room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: meta.name,
+      displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now(),
+    };
+    await saveJoinedWorkspaceWithKey(made, keys.key);
+    if (previous) await retireEntry(previous, made.room);
+    return made;
+  });
+  return { arrival: { entry, conn } };
+}
+
+/** Forgets a workspace that moved to a new room here, taking the private notebook along. */
+export async function retireEntry(old: JoinedWorkspace, toRoom: string): Promise<void> {
+  await moveLocalNotebook(old.room, toRoom, old.memberId);
+  await forgetJoinedWorkspace(old.room);
+}
+
+/**
+ * Removes a member and moves everyone else to a new key and room: the open
+ * workspace is copied there and this device gets the invite for it. The removed
+ * member keeps what they already had; they cannot follow to the new room.
+ */
+export async function moveArrival(
+  open: { entry: JoinedWorkspace; conn: WorkspaceConnection; local: LocalNotebook }, memberId: string, problems: SyncProblems,
+): Promise<Arrival> {
+  const old = open.entry;
+  removeMember(open.conn.doc, { memberId, removedBy: old.memberId });
+  const { keys, secret, conn } = await openNewKey(old.relayUrl, problems);
+  const entry = await closeOnFailure(conn, async () => {
+    copyWorkspace(open.conn.doc, conn.doc);
+    const made: JoinedWorkspace = { ...old, room: keys.room, token: keys.token, inviteSecret: secret, joinedAt: Date.now() };
+    await open.local.flushed();
+    await saveJoinedWorkspaceWithKey(made, keys.key);
+    await retireEntry(old, made.room);
+    return made;
+  });
+  return { entry, conn };
+}

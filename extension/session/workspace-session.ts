@@ -1,0 +1,228 @@
+import {
+  describeError, ImportError, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceSummary,
+} from '../../core/index.ts';
+import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
+import type { Peer, SyncState } from '../utils/presence.ts';
+import { getActiveRoom, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
+import { openJoined } from '../utils/workspace-access.ts';
+import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
+import type { WorkspaceContext } from '../stores/workspace-context.ts';
+import { attachWorkspace, type OpenWorkspace } from './open-workspace.ts';
+import {
+  createArrival, CREATE_FIELDS, joinArrival, JOIN_FIELDS, moveArrival, type Arrival, type JoinInput, type NewWorkspaceInput,
+} from './lifecycle.ts';
+import { DONE, FieldProblem, parseField, problemOf, type Outcome } from './problem.ts';
+
+/** Everything a view shows about the session, as plain values: the store mirrors it. */
+export interface SessionState {
+  /** This device's workspaces, as the registry's watch last reported them. */
+  joined: JoinedWorkspace[];
+  /** The workspace open in this view, or null. */
+  active: JoinedWorkspace | null;
+  /** Its meta and members. */
+  summary: WorkspaceSummary | null;
+  syncState: SyncState;
+  peers: Peer[];
+  /** A message no form asked for: a failed save, a sync that went wrong. Forms get theirs from their operation's outcome. */
+  notice: string | null;
+  /** Set when data from the relay failed its integrity check; stays until the workspace is reopened. */
+  integrityError: string | null;
+  /** True until the registry has been read and the workspace used last is open. */
+  loading: boolean;
+}
+
+/** What the session tells whoever mirrors it. */
+export interface SessionEvents {
+  /** Some fields of the state changed. */
+  update(patch: Partial<SessionState>): void;
+  /** A transaction changed these root types of the open workspace or my notebook. */
+  changed(roots: ReadonlySet<SharedType>): void;
+  /** Another workspace (or none) is open: every read is out of date. */
+  switched(): void;
+}
+
+/** Imports a workspace from an exported file into an arrival; loaded on demand, with the code that reads files. */
+export type ImportArrival = (text: string, relayUrl: string, problems: SyncProblems) => Promise<Arrival>;
+
+/** The lifecycle of the workspaces of one page (popup or side panel): which is open, and the ways to open one. */
+export interface WorkspaceSession {
+  /** Reads the registry and reopens the workspace used last. */
+  start(): Promise<void>;
+  open(room: string): Promise<Outcome>;
+  create(input: NewWorkspaceInput): Promise<Outcome>;
+  join(input: JoinInput): Promise<Outcome>;
+  importFile(text: string, relayUrl: string): Promise<Outcome>;
+  removeMemberAndMove(memberId: string): Promise<Outcome>;
+  close(): void;
+  /** The open workspace's docs and who I am, or null. */
+  context(): WorkspaceContext | null;
+  /** Closes the workspace and stops watching the registry. */
+  dispose(): void;
+}
+
+const loadImport = (): Promise<ImportArrival> => import('../utils/import-workspace.ts').then((m) => m.importWorkspaceFile);
+const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
+
+/**
+ * Makes the session of one page. Every change of state goes to `events`; the
+ * registry is learned one way, from its watch, which also tells this page when
+ * another one moved the workspace it has open (it then opens what is there now).
+ */
+export function createWorkspaceSession(events: SessionEvents, options: { importArrival?: () => Promise<ImportArrival> } = {}): WorkspaceSession {
+  let joined: JoinedWorkspace[] = [];
+  let firstList: Promise<void> | null = null;
+  let open: OpenWorkspace | null = null;
+  let stopIndex: (() => void) | null = null;
+  // Bumped by every attach, so that of two opens racing (a quick switch) only the later one stays.
+  let generation = 0;
+  // Operations under way: a registry change they make is not news to this page until they are done.
+  let busy = 0;
+  let loading = true;
+  const update = (patch: Partial<SessionState>) => events.update(patch);
+  const notice = (message: string) => update({ notice: message });
+
+  const problems: SyncProblems = {
+    onIntegrityError: (e: IntegrityError) => update({ integrityError: e.message }),
+    onError: (e: Error) => notice(e.message),
+  };
+
+  const stopStorage = watchStorageFailures(notice);
+  let listed: () => void = () => undefined;
+  firstList = new Promise<void>((resolve) => (listed = resolve));
+  const stopRegistry = watchJoinedWorkspaces((list) => {
+    joined = list;
+    update({ joined: list });
+    listed();
+    followMoves();
+  }, (e) => notice(describeError(e)));
+
+  /** When the open workspace left the registry (moved or forgotten by another page), opens what is there now. */
+  function followMoves() {
+    if (busy > 0 || loading || !open || joined.some((w) => w.room === open!.entry.room)) return;
+    void reopenLast();
+  }
+
+  /** Lets go of the open workspace; the views keep showing it until the next one is attached (a switch does not flash empty). */
+  function detach() {
+    generation++;
+    stopIndex?.();
+    stopIndex = null;
+    open?.close();
+    open = null;
+    update({ integrityError: null, peers: [], syncState: 'offline' });
+    events.switched();
+  }
+
+  function close() {
+    detach();
+    update({ active: null, summary: null });
+  }
+
+  async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection): Promise<boolean> {
+    detach();
+    const mine = generation;
+    const attached = await attachWorkspace(entry, conn, {
+      summary: (summary) => mine === generation && update({ summary }),
+      changed: (roots) => mine === generation && events.changed(roots),
+      syncState: (syncState) => mine === generation && update({ syncState }),
+      peers: (peers) => mine === generation && update({ peers }),
+      notice: (message) => mine === generation && notice(message),
+    });
+    if (mine !== generation) {
+      attached.close();
+      return false;
+    }
+    open = attached;
+    update({ active: entry });
+    events.switched();
+    // The search index reads the whole workspace: its code and its first pass wait until the view is up.
+    void loadSearchIndex().then((index) => {
+      if (mine === generation) stopIndex = index(entry.room, conn.doc, attached.local.notebook, (e) => notice(e.message));
+    }, (e: Error) => notice(e.message));
+    return true;
+  }
+
+  /** Runs an operation: its failure becomes the outcome's problem, and registry news waits until it is done. */
+  async function operation(steps: () => Promise<void>, fields?: Record<string, string>): Promise<Outcome> {
+    busy++;
+    try {
+      await steps();
+      return DONE;
+    } catch (e) {
+      return { ok: false, problem: problemOf(e, fields) };
+    } finally {
+      busy--;
+      followMoves();
+    }
+  }
+
+  async function openEntry(entry: JoinedWorkspace) {
+    const conn = await openJoined(entry, problems);
+    // A quicker switch may have won the race: remember only what is open.
+    if (await attach(entry, conn)) await setActiveRoom(entry.room);
+  }
+
+  async function reopenLast() {
+    await firstList;
+    const room = await getActiveRoom();
+    const entry = joined.find((w) => w.room === room) ?? joined[0];
+    if (entry) await openEntry(entry);
+    else close();
+  }
+
+  async function arrive(arrival: Arrival) {
+    await attach(arrival.entry, arrival.conn);
+    void requestPersistentStorage();
+  }
+
+  return {
+    async start() {
+      loading = true;
+      update({ loading: true });
+      try {
+        await reopenLast();
+      } catch (e) {
+        notice(describeError(e));
+      } finally {
+        loading = false;
+        update({ loading: false });
+        followMoves();
+      }
+    },
+    open(room) {
+      return operation(async () => {
+        const entry = joined.find((w) => w.room === room);
+        if (!entry) throw new Error('This workspace is no longer on this device.');
+        await openEntry(entry);
+      });
+    },
+    create: (input) => operation(async () => arrive(await createArrival(input, problems)), CREATE_FIELDS),
+    join: (input) => operation(async () => {
+      const result = await joinArrival(input, joined, problems);
+      if ('already' in result) await openEntry(result.already);
+      else await arrive(result.arrival);
+    }, JOIN_FIELDS),
+    importFile: (text, relayUrl) => operation(async () => {
+      const url = parseField('relayUrl', RelayUrlSchema, relayUrl.trim());
+      const importArrival = await (options.importArrival ?? loadImport)();
+      try {
+        await arrive(await importArrival(text, url, problems));
+      } catch (e) {
+        // A file that is not a valid export is the file's problem; a refused save is not.
+        throw e instanceof ImportError ? new FieldProblem('file', e.message) : e;
+      }
+    }),
+    removeMemberAndMove: (memberId) => operation(async () => {
+      if (!open) throw new Error('No workspace is open.');
+      const { entry, conn } = await moveArrival({ entry: open.entry, conn: open.connection, local: open.local }, memberId, problems);
+      await attach(entry, conn);
+    }),
+    close,
+    context: () => open?.context ?? null,
+    dispose() {
+      close();
+      stopRegistry();
+      stopStorage();
+    },
+  };
+}
