@@ -1,5 +1,5 @@
 import {
-  copyWorkspace, createWorkspace, decodeInvite, deriveWorkspaceKeys, describeError, hasWorkspace, joinWorkspace, observeWorkspace,
+  checkJoin, copyWorkspace, createWorkspace, decodeInvite, deriveWorkspaceKeys, describeError, hasWorkspace, joinWorkspace, newMemberId, observeWorkspace,
   readWorkspaceSummary, RelayUrlSchema, removeMember, type Role,
 } from '../../core/index.ts';
 import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
@@ -89,23 +89,33 @@ export async function joinArrival(
   const already = joined.find((w) => w.room === room);
   if (already) return { already };
   const { keys, conn } = await openSecret(invite.key, invite.relayUrl, problems);
-  if (!(await arrived(conn, timeoutMs))) {
-    conn.destroy();
-    throw new FieldProblem('code', `Could not reach the workspace at ${invite.relayUrl}. Check that the relay is running and try again.`);
-  }
-  const entry = await closeOnFailure(conn, async () => {
+  try {
+    if (!(await arrived(conn, timeoutMs))) {
+      throw new FieldProblem('code', `Could not reach the workspace at ${invite.relayUrl}. Check that the relay is running and try again.`);
+    }
     const { meta, members } = readWorkspaceSummary(conn.doc);
     const previous = joined.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
-    const memberId = previous?.memberId ?? joinWorkspace(conn.doc, { displayName: input.displayName, role: input.role });
+    const member = { displayName: input.displayName, role: input.role };
+    if (!previous) checkJoin(conn.doc, member);
     const made: JoinedWorkspace = {
-      room: keys.room, token: keys.token, memberId, relayUrl: invite.relayUrl, name: meta.name,
+      room: keys.room, token: keys.token, memberId: previous?.memberId ?? newMemberId(), relayUrl: invite.relayUrl, name: meta.name,
       displayName: input.displayName.trim(), role: input.role, joinedAt: Date.now(),
     };
+    // The entry is saved before my membership is written: a save that fails leaves no stranger in everyone's member list.
     await saveJoinedWorkspaceWithKey(made, keys.key);
-    if (previous) await retireEntry(previous, made.room);
-    return made;
-  });
-  return { arrival: { entry, conn } };
+    try {
+      if (!previous) joinWorkspace(conn.doc, member, Date.now(), made.memberId);
+      else await retireEntry(previous, made.room);
+    } catch (e) {
+      await forgetJoinedWorkspace(made.room);
+      throw e;
+    }
+    return { arrival: { entry: made, conn } };
+  } catch (e) {
+    // Nothing of a join that failed stays on this device: not the connection, not the copy it received.
+    await conn.discard();
+    throw e;
+  }
 }
 
 /** Forgets a workspace that moved to a new room here, taking the private notebook along. */

@@ -68,13 +68,22 @@ const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.i
  * registry is learned one way, from its watch, which also tells this page when
  * another one moved the workspace it has open (it then opens what is there now).
  */
-export function createWorkspaceSession(events: SessionEvents, options: { importArrival?: () => Promise<ImportArrival> } = {}): WorkspaceSession {
+export interface SessionOptions {
+  /** How long a join waits for the workspace to arrive from the relay. */
+  joinTimeoutMs?: number;
+  /** Where refused storage writes surface (the page's window by default). */
+  page?: EventTarget;
+}
+
+export function createWorkspaceSession(events: SessionEvents, options: SessionOptions = {}): WorkspaceSession {
   let joined: JoinedWorkspace[] = [];
   let firstList: Promise<void> | null = null;
   let open: OpenWorkspace | null = null;
   let stopIndex: (() => void) | null = null;
-  // Bumped by every attach, so that of two opens racing (a quick switch) only the later one stays.
+  // Bumped by every attach and detach: events of a workspace no longer open are dropped.
   let generation = 0;
+  // Bumped by every request that ends in opening a workspace: of two racing (a quick switch), the later asked stays.
+  let requested = 0;
   // Operations under way: a registry change they make is not news to this page until they are done.
   let busy = 0;
   let loading = true;
@@ -86,7 +95,7 @@ export function createWorkspaceSession(events: SessionEvents, options: { importA
     onError: (e: Error) => notice(e.message),
   };
 
-  const stopStorage = watchStorageFailures(notice);
+  const stopStorage = watchStorageFailures(notice, options.page);
   let listed: () => void = () => undefined;
   firstList = new Promise<void>((resolve) => (listed = resolve));
   const stopRegistry = watchJoinedWorkspaces((list) => {
@@ -114,11 +123,16 @@ export function createWorkspaceSession(events: SessionEvents, options: { importA
   }
 
   function close() {
+    requested++; // An open still under way no longer applies.
     detach();
     update({ active: null, summary: null });
   }
 
-  async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection): Promise<boolean> {
+  async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection, ticket: number): Promise<boolean> {
+    if (ticket !== requested) {
+      conn.destroy();
+      return false;
+    }
     detach();
     const mine = generation;
     const attached = await attachWorkspace(entry, conn, {
@@ -128,7 +142,7 @@ export function createWorkspaceSession(events: SessionEvents, options: { importA
       peers: (peers) => mine === generation && update({ peers }),
       notice: (message) => mine === generation && notice(message),
     });
-    if (mine !== generation) {
+    if (mine !== generation || ticket !== requested) {
       attached.close();
       return false;
     }
@@ -157,9 +171,10 @@ export function createWorkspaceSession(events: SessionEvents, options: { importA
   }
 
   async function openEntry(entry: JoinedWorkspace) {
+    const ticket = ++requested;
     const conn = await openJoined(entry, problems);
-    // A quicker switch may have won the race: remember only what is open.
-    if (await attach(entry, conn)) await setActiveRoom(entry.room);
+    // A later switch wins the race: remember only what is open.
+    if (await attach(entry, conn, ticket)) await setActiveRoom(entry.room);
   }
 
   async function reopenLast() {
@@ -170,8 +185,9 @@ export function createWorkspaceSession(events: SessionEvents, options: { importA
     else close();
   }
 
-  async function arrive(arrival: Arrival) {
-    await attach(arrival.entry, arrival.conn);
+  /** Opens a workspace that just came to this device; `ticket` is from when it was asked for. */
+  async function arrive(arrival: Arrival, ticket: number) {
+    await attach(arrival.entry, arrival.conn, ticket);
     void requestPersistentStorage();
   }
 
@@ -196,17 +212,22 @@ export function createWorkspaceSession(events: SessionEvents, options: { importA
         await openEntry(entry);
       });
     },
-    create: (input) => operation(async () => arrive(await createArrival(input, problems)), CREATE_FIELDS),
+    create: (input) => operation(async () => {
+      const ticket = ++requested;
+      await arrive(await createArrival(input, problems), ticket);
+    }, CREATE_FIELDS),
     join: (input) => operation(async () => {
-      const result = await joinArrival(input, joined, problems);
+      const ticket = ++requested;
+      const result = await joinArrival(input, joined, problems, options.joinTimeoutMs);
       if ('already' in result) await openEntry(result.already);
-      else await arrive(result.arrival);
+      else await arrive(result.arrival, ticket);
     }, JOIN_FIELDS),
     importFile: (text, relayUrl) => operation(async () => {
       const url = parseField('relayUrl', RelayUrlSchema, relayUrl.trim());
-      const importArrival = await (options.importArrival ?? loadImport)();
+      const ticket = ++requested;
+      const importArrival = await loadImport();
       try {
-        await arrive(await importArrival(text, url, problems));
+        await arrive(await importArrival(text, url, problems), ticket);
       } catch (e) {
         // A file that is not a valid export is the file's problem; a refused save is not.
         throw e instanceof ImportError ? new FieldProblem('file', e.message) : e;
@@ -214,8 +235,9 @@ export function createWorkspaceSession(events: SessionEvents, options: { importA
     }),
     removeMemberAndMove: (memberId) => operation(async () => {
       if (!open) throw new Error('No workspace is open.');
+      const ticket = ++requested;
       const { entry, conn } = await moveArrival({ entry: open.entry, conn: open.connection, local: open.local }, memberId, problems);
-      await attach(entry, conn);
+      await attach(entry, conn, ticket);
     }),
     close,
     context: () => open?.context ?? null,

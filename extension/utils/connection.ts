@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
+import { deleteDB } from 'lib0/indexeddb';
 import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface WorkspaceConnection {
   /** Resolves once the local copy has been loaded into `doc`. */
   whenLoaded: Promise<void>;
   destroy(): void;
+  /** Destroys the connection and deletes the local copy it made: for a workspace that never became this device's. */
+  discard(): Promise<void>;
 }
 
 /** Where a connection reports what went wrong without losing anything local. */
@@ -35,13 +38,16 @@ export interface ConnectionOptions extends SyncProblems {
   key: SealingKey;
 }
 
+/** The IndexedDB database that holds the local copy of `room`. */
+export const localCopyName = (room: string): string => `tandem-ws-${room}`;
+
 /**
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
  */
 export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`tandem-ws-${room}`, doc);
+  const persistence = new IndexeddbPersistence(localCopyName(room), doc);
   const carrier = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, room, carrier, {
     protocols: relayProtocols(token),
@@ -63,18 +69,28 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);
   };
   provider.on('sync', onSync);
+  const stop = () => {
+    provider.off('sync', onSync);
+    stopMirror();
+    sealed.destroy();
+    awareness.destroy();
+    provider.destroy();
+  };
   return {
     doc,
     awareness,
     provider,
     whenLoaded,
     destroy() {
-      provider.off('sync', onSync);
-      stopMirror();
-      sealed.destroy();
-      awareness.destroy();
-      provider.destroy();
+      stop();
       void persistence.destroy();
+      doc.destroy();
+      carrier.destroy();
+    },
+    async discard() {
+      stop();
+      await persistence.destroy().catch(() => undefined); // Storage that would not open holds nothing to delete.
+      await deleteDB(localCopyName(room)).catch(() => undefined);
       doc.destroy();
       carrier.destroy();
     },
