@@ -1,7 +1,7 @@
-import { describeError, trackRootReads, type SharedType } from '../../core/index.ts';
 import { computed, type ComputedRef } from 'vue';
 import { useWorkspaceStore } from '../stores/workspace.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
+import { runQuery } from '../session/root-versions.ts';
 
 /**
  * A reactive read of the open workspace: `read` runs again when a change touches
@@ -15,17 +15,5 @@ import type { WorkspaceContext } from '../stores/workspace-context.ts';
  */
 export function useWorkspaceQuery<T>(read: (ctx: WorkspaceContext) => T): ComputedRef<T | undefined> {
   const store = useWorkspaceStore();
-  return computed(() => {
-    const roots = new Set<SharedType>();
-    const ctx = store.context();
-    try {
-      if (!ctx) return undefined;
-      return trackRootReads([ctx.doc, ctx.notebook], () => read(ctx), roots);
-    } catch (e) {
-      store.error = describeError(e);
-      return undefined;
-    } finally {
-      store.track(roots);
-    }
-  });
+  return computed(() => runQuery(store.context(), read, store.versions, (message) => (store.error = message)));
 }

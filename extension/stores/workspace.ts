@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef, type Ref } from 'vue';
-import { describeError, type SharedType, type WorkspaceSummary } from '../../core/index.ts';
+import { markRaw, ref, shallowRef } from 'vue';
+import { describeError, type WorkspaceSummary } from '../../core/index.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
 import type { JoinedWorkspace } from '../utils/registry.ts';
 import { createWorkspaceSession, type SessionState } from '../session/workspace-session.ts';
+import { createRootVersions } from '../session/root-versions.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
 /**
@@ -22,15 +23,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const error = ref<string | null>(null);
   const integrityError = ref<string | null>(null);
   const loading = ref(true);
-  /** Bumped when a workspace opens or closes: every query depends on it. */
-  const opened = ref(0);
-  // One counter per root type (`meetings`, `goals`…): a query depends on the roots it read, and on nothing else.
-  const versions = new WeakMap<SharedType, Ref<number>>();
-  const versionOf = (root: SharedType) => {
-    let version = versions.get(root);
-    if (!version) versions.set(root, (version = ref(0)));
-    return version;
-  };
+  /** What queries depend on: the roots they read, and which workspace is open. */
+  const versions = markRaw(createRootVersions());
   let lastWriteError: string | null = null;
 
   const mirrors: { [K in keyof SessionState]: (value: SessionState[K]) => void } = {
@@ -47,18 +41,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     update(patch) {
       for (const key of Object.keys(patch) as (keyof SessionState)[]) (mirrors[key] as (v: unknown) => void)(patch[key]);
     },
-    changed: (roots) => roots.forEach((root) => versionOf(root).value++),
-    switched: () => opened.value++,
+    changed: versions.bump,
+    switched: versions.bumpAll,
   });
-
-  /**
-   * Marks the running computation as depending on `roots`: it runs again when a
-   * change touches one of them, or when another workspace opens.
-   */
-  function track(roots: Iterable<SharedType>): void {
-    void opened.value;
-    for (const root of roots) void versionOf(root).value;
-  }
 
   /**
    * Runs a named `core` write on the open workspace, turning a failure into a
@@ -80,8 +65,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   return {
-    joined, active, snapshot, syncState, peers, error, integrityError, loading, opened,
-    track, write,
+    joined, active, snapshot, syncState, peers, error, integrityError, loading,
+    versions, write,
     /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
     context: session.context,
     load: session.start,
