@@ -3,7 +3,7 @@ import { computed } from 'vue';
 import * as Y from 'yjs';
 import {
   currentAways, editAgendaItemTitle, listActionItems, listMeetings, listTalkingPoints, nextMeeting, observeChangedRoots,
-  openPrivateNotebook, readAllMeetings, readWorkspace, readWorkspaceSummary, type PrivateNotebook, type WorkspaceDoc,
+  openPrivateNotebook, readAllMeetings, readWorkspace, readWorkspaceSummary, type PrivateNotebook, type SharedType, type WorkspaceDoc,
 } from '../../core/index.ts';
 import { createRootVersions, runQuery } from '../../extension/session/root-versions.ts';
 import type { WorkspaceContext } from '../../extension/stores/workspace-context.ts';
@@ -45,7 +45,7 @@ function openIncremental(workspace: FiveYearWorkspace) {
   const { doc, notebook, ctx } = load(workspace);
   const versions = createRootVersions();
   let summary = readWorkspaceSummary(doc);
-  const summaryRoots = new Set([doc.getMap('meta'), doc.getMap('members')]);
+  const summaryRoots = new Set<SharedType>([doc.getMap('meta'), doc.getMap('members')]);
   observeChangedRoots(doc, (roots) => {
     versions.bump(roots);
     if ([...roots].some((root) => summaryRoots.has(root))) summary = readWorkspaceSummary(doc);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import {
   addActionItem, addAgendaItem, addGoal, addGoalCheckIn, addMeeting, addSessionLog, addTalkingPoint, agendaItemNotes,
-  createWorkspace, joinWorkspace, listMeetings, setAgendaItemDone, type WorkspaceDoc,
+  createWorkspace, joinWorkspace, listMeetings, meetingsMap, setAgendaItemDone, type WorkspaceDoc,
 } from '../../core/index.ts';
 
 /** What {@link fiveYearWorkspace} made: the encoded state, and ids a benchmark types into. */
@@ -43,7 +43,7 @@ export function fiveYearWorkspace(): FiveYearWorkspace {
   const doc = new Y.Doc();
   const { memberId, meetingId: first } = createWorkspace(doc, { id: 'five-years', name: 'Ada & Ben, five years', creator: { displayName: 'Ada', role: 'mentor' } }, START - WEEK);
   const ben = joinWorkspace(doc, { displayName: 'Ben', role: 'mentee' }, START - WEEK + 1);
-  doc.transact(() => doc.getMap('meetings').delete(first));
+  doc.transact(() => meetingsMap(doc).delete(first));
   let agendaItems = 0;
   for (let week = 0; week < 260; week++) {
     const at = START + week * WEEK;
@@ -63,7 +63,7 @@ export function fiveYearWorkspace(): FiveYearWorkspace {
       date: new Date(at).toISOString().slice(0, 10), durationMinutes: 45, mode: week % 3 ? 'video' : 'in-person',
       summary: `Talked through ${phrase(week, 6)}`, topicIds: ['academics.exams'], followUps: [`Follow up on ${phrase(week, 2)}`], authorId: memberId,
     }, at + 3_600_000);
-    if (week < 255) doc.transact(() => doc.getMap('meetings').get(meetingId)!.set('endedAt', at + 3_600_000));
+    if (week < 255) doc.transact(() => meetingsMap(doc).get(meetingId)!.set('endedAt', at + 3_600_000));
   }
   for (let g = 0; g < 6; g++) {
     const created = START + g * 20 * WEEK;
