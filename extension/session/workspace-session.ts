@@ -61,6 +61,8 @@ export interface WorkspaceSession {
 }
 
 const loadImport = (): Promise<ImportArrival> => import('../utils/import-workspace.ts').then((m) => m.importWorkspaceFile);
+/** How long after a workspace opens its search index is first brought up to date: the view comes first. */
+const INDEX_AFTER_MS = 1_000;
 const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
 
 /**
@@ -150,9 +152,10 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     update({ active: entry });
     events.switched();
     // The search index reads the whole workspace: its code and its first pass wait until the view is up.
-    void loadSearchIndex().then((index) => {
+    const timer = setTimeout(() => void loadSearchIndex().then((index) => {
       if (mine === generation) stopIndex = index(entry.room, conn.doc, attached.local.notebook, (e) => notice(e.message));
-    }, (e: Error) => notice(e.message));
+    }, (e: Error) => notice(e.message)), INDEX_AFTER_MS);
+    stopIndex = () => clearTimeout(timer);
     return true;
   }
 
