@@ -1,5 +1,5 @@
 import {
-  describeError, ImportError, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceSummary,
+  describeError, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceSummary,
 } from '../../core/index.ts';
 import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
@@ -11,7 +11,7 @@ import { attachWorkspace, type OpenWorkspace } from './open-workspace.ts';
 import {
   createArrival, CREATE_FIELDS, joinArrival, JOIN_FIELDS, moveArrival, type Arrival, type JoinInput, type NewWorkspaceInput,
 } from './lifecycle.ts';
-import { DONE, FieldProblem, parseField, problemOf, type Outcome } from './problem.ts';
+import { DONE, parseField, problemOf, type Outcome } from './problem.ts';
 
 /** Everything a view shows about the session, as plain values: the store mirrors it. */
 export interface SessionState {
@@ -60,7 +60,7 @@ export interface WorkspaceSession {
   dispose(): void;
 }
 
-const loadImport = (): Promise<ImportArrival> => import('../utils/import-workspace.ts').then((m) => m.importWorkspaceFile);
+const loadImport = (): Promise<ImportArrival> => import('./import-arrival.ts').then((m) => m.importArrival);
 /** How long after a workspace opens its search index is first brought up to date: the view comes first. */
 const INDEX_AFTER_MS = 1_000;
 const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
@@ -229,12 +229,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       const url = parseField('relayUrl', RelayUrlSchema, relayUrl.trim());
       const ticket = ++requested;
       const importArrival = await loadImport();
-      try {
-        await arrive(await importArrival(text, url, problems), ticket);
-      } catch (e) {
-        // A file that is not a valid export is the file's problem; a refused save is not.
-        throw e instanceof ImportError ? new FieldProblem('file', e.message) : e;
-      }
+      await arrive(await importArrival(text, url, problems), ticket);
     }),
     removeMemberAndMove: (memberId) => operation(async () => {
       if (!open) throw new Error('No workspace is open.');
