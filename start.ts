@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /**
- * `npm start`: builds the extension, starts the relay, and, once the relay
+ * `npm start`: builds the extension and the relay, starts the relay, and, once it
  * listens, ends the start-up output with the two things a person needs: where
  * to load the extension from and the relay's address. The relay's own log lines
  * (one JSON event each) follow as they happen.
@@ -14,7 +14,10 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const build = spawnSync(npm, ['run', '--silent', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const relay: ChildProcess = spawn(npm, ['run', '--silent', 'relay'], { stdio: ['inherit', 'pipe', 'pipe'] });
+// The relay runs as compiled JavaScript, as in production.
+const relayBuild = spawnSync(npm, ['run', '--silent', 'build:relay'], { stdio: 'inherit' });
+if (relayBuild.status !== 0) process.exit(relayBuild.status ?? 1);
+const relay: ChildProcess = spawn(process.execPath, ['dist/relay/main.js'], { stdio: ['inherit', 'pipe', 'pipe'] });
 let listening = false;
 const held: string[] = [];
 
