@@ -52,3 +52,4 @@ export * from './sealed-awareness.ts';
 export * from './member-removal.ts';
 export * from './timeline.ts';
 export * from './order.ts';
+export * from './program/index.ts';
