@@ -98,3 +98,13 @@ export function enrolmentId(notebook: PrivateNotebook, programRoom: string): str
 export const PROGRAM_SHARING_SENTENCE =
   'If you agree, this device sends the program your survey answers with your role, and your workspace\'s counts of meetings held, sessions logged, minutes and goals set and achieved, '
   + 'sealed so only the coordinator can open them and with no name, member id, workspace id or time of day; your notes, agenda, goals\' words, logs and wellness check-ins never leave your device.';
+
+/** Whether this member's enrolment reached the program's room. */
+export function enrolmentSent(notebook: PrivateNotebook, programRoom: string): boolean {
+  return answersConsentMap(notebook).get(`enrolled:${programRoom}`) === true;
+}
+
+/** Records that this member's enrolment reached the program's room. */
+export function markEnrolmentSent(notebook: PrivateNotebook, programRoom: string): void {
+  placeDoc(notebook).transact(() => answersConsentMap(notebook).set(`enrolled:${programRoom}`, true), LOCAL_ORIGIN);
+}

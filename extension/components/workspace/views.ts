@@ -1,4 +1,4 @@
-import type { Component } from 'vue';
+import { defineAsyncComponent, type Component } from 'vue';
 import MeetingView from '../agenda/MeetingView.vue';
 import GoalsView from '../goals/GoalsView.vue';
 import NotesView from '../notes/NotesView.vue';
@@ -11,6 +11,10 @@ import LogView from '../logs/LogView.vue';
 import TopicLibraryView from '../topics/TopicLibraryView.vue';
 import MembersView from '../members/MembersView.vue';
 import TimelineView from '../timeline/TimelineView.vue';
+
+// Loaded when first opened, with their charting library: the popup's first load does not carry them.
+const ProgramView = defineAsyncComponent(() => import('../program/ProgramView.vue'));
+const WellnessView = defineAsyncComponent(() => import('../wellness/WellnessView.vue'));
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -38,6 +42,8 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'timeline', label: 'Timeline', component: TimelineView, surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', component: GoalsView, surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', component: NotesView, surfaces: ['popup', 'sidepanel'] },
+  { id: 'wellness', label: 'Wellness', component: WellnessView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'program', label: 'Program', component: ProgramView, surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'topics', label: 'Topics', component: TopicLibraryView, surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'], secondary: true },

@@ -49,3 +49,48 @@ export class CoordinatorPage {
     return this.page.getByRole('region', { name: title, exact: true });
   }
 }
+
+/** A member's Program and Wellness sections in their popup or side panel. */
+export class MemberProgramPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens a section of the workspace from its navigation. */
+  async openSection(label: 'Program' | 'Wellness'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: label, exact: true }).click();
+  }
+
+  async link(code: string): Promise<void> {
+    await this.openSection('Program');
+    await this.page.getByLabel('Program code').fill(code);
+    await this.page.getByRole('button', { name: 'Link this workspace' }).click();
+  }
+
+  async agreeToSend(what: 'answers' | 'activity'): Promise<void> {
+    await this.page.getByLabel(what === 'answers' ? /Send my survey answers/ : /Send this workspace's activity counts/).check();
+  }
+
+  /** Answers a survey with the keyboard alone: Tab to each question, arrow keys to a point, Enter to send. */
+  async answerByKeyboard(surveyTitle: string, points: number[], text: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: surveyTitle });
+    await form.waitFor();
+    const groups = form.getByRole('group');
+    for (let i = 0; i < points.length; i++) {
+      const first = groups.nth(i).getByRole('radio').first();
+      await first.focus();
+      // Focus alone selects nothing; Space picks the first point, each ArrowRight the next one.
+      await this.page.keyboard.press('Space');
+      for (let step = 1; step < points[i]!; step++) await this.page.keyboard.press('ArrowRight');
+    }
+    await form.getByRole('textbox').first().focus();
+    await this.page.keyboard.type(text);
+    await form.getByRole('button', { name: 'Send answers' }).focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  async checkIn(ratings: number[]): Promise<void> {
+    await this.openSection('Wellness');
+    const form = this.page.getByRole('form', { name: 'How are you this week?' });
+    for (let i = 0; i < ratings.length; i++) await form.getByRole('group').nth(i).getByRole('radio', { name: String(ratings[i]), exact: true }).check();
+    await form.getByRole('button', { name: 'Save check-in' }).click();
+  }
+}
