@@ -53,3 +53,4 @@ export * from './member-removal.ts';
 export * from './timeline.ts';
 export * from './order.ts';
 export * from './program/index.ts';
+export * from './reminders/index.ts';
