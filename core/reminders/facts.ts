@@ -28,7 +28,7 @@ export function reminderFacts(doc: WorkspaceDoc, notebook: PrivateNotebook, me: 
     workspaceName: workspace.meta.name,
     me,
     meetings: meetings.map(({ id, title, scheduledFor, endedAt }) => ({ id, title, scheduledFor, endedAt })),
-    actionItems: meetings.flatMap((m) => listActionItems(doc, m.id)).map(({ id, text, dueDate, done, ownerId }) => ({ id, text, dueDate, done, ownerId })),
+    actionItems: meetings.flatMap((m) => listActionItems(doc, m.id)).map(({ id, meetingId, text, dueDate, done, ownerId }) => ({ id, meetingId, text, dueDate, done, ownerId })),
     aways: listAways(doc).map((a) => {
       const member = workspace.members.find((m) => m.id === a.memberId);
       return { memberId: a.memberId, displayName: member?.displayName ?? 'A member', role: member?.role ?? 'mentee', returnDate: a.returnDate };

@@ -20,7 +20,7 @@ export interface ReminderFacts {
   workspaceName: string;
   me: string;
   meetings: readonly { id: string; title: string; scheduledFor: string; endedAt: number | null }[];
-  actionItems: readonly { id: string; text: string; dueDate: string | null; done: boolean; ownerId: string | null }[];
+  actionItems: readonly { id: string; meetingId: string; text: string; dueDate: string | null; done: boolean; ownerId: string | null }[];
   aways: readonly { memberId: string; displayName: string; role: string; returnDate: CalendarDate }[];
   cadence: Cadence | null;
   /** When the pair last met: the latest ended meeting or logged session, ms; null if never. */
@@ -86,7 +86,7 @@ export function planReminders(facts: ReminderFacts, settings: ReminderSettings, 
     if (item.done || !item.dueDate || (item.ownerId !== null && item.ownerId !== facts.me)) continue;
     add({
       id: `action:${facts.room}:${item.id}:${item.dueDate}`, kind: 'action-item', at: atMinute(item.dueDate, MORNING_MINUTES, zone),
-      title: 'Action item due today', message: `${item.text} (${facts.workspaceName})`, viewId: 'meeting', itemId: item.id,
+      title: 'Action item due today', message: `${item.text} (${facts.workspaceName})`, viewId: 'meeting', itemId: item.meetingId,
     });
   }
   for (const s of facts.surveys) {

@@ -33,13 +33,13 @@ describe('planning reminders', () => {
 
   it('reminds of my action items (and unowned ones) at 9:00 on their due day', () => {
     const facts = { ...base, actionItems: [
-      { id: 'a1', text: 'Send CV', dueDate: '2026-12-03', done: false, ownerId: 'ben' },
-      { id: 'a2', text: 'Book room', dueDate: '2026-12-03', done: false, ownerId: null },
-      { id: 'a3', text: 'Ada\'s task', dueDate: '2026-12-03', done: false, ownerId: 'ada' },
-      { id: 'a4', text: 'Done already', dueDate: '2026-12-03', done: true, ownerId: 'ben' },
+      { id: 'a1', meetingId: 'm-a1', text: 'Send CV', dueDate: '2026-12-03', done: false, ownerId: 'ben' },
+      { id: 'a2', meetingId: 'm-a2', text: 'Book room', dueDate: '2026-12-03', done: false, ownerId: null },
+      { id: 'a3', meetingId: 'm-a3', text: 'Ada\'s task', dueDate: '2026-12-03', done: false, ownerId: 'ada' },
+      { id: 'a4', meetingId: 'm-a4', text: 'Done already', dueDate: '2026-12-03', done: true, ownerId: 'ben' },
     ] };
     const reminders = planReminders(facts, settings(), NOW, ZONE);
-    expect(reminders.map((r) => r.target.itemId)).toEqual(['a1', 'a2']);
+    expect(reminders.map((r) => r.target.itemId)).toEqual(['m-a1', 'm-a2']);
     expect(iso(reminders[0]!.at)).toBe('2026-12-03T14:00:00.000Z');
   });
 

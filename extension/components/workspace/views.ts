@@ -15,6 +15,7 @@ import TimelineView from '../timeline/TimelineView.vue';
 // Loaded when first opened, with their charting library: the popup's first load does not carry them.
 const ProgramView = defineAsyncComponent(() => import('../program/ProgramView.vue'));
 const WellnessView = defineAsyncComponent(() => import('../wellness/WellnessView.vue'));
+const RemindersView = defineAsyncComponent(() => import('../reminders/RemindersView.vue'));
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -49,6 +50,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'reminders', label: 'Reminders', component: RemindersView, surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'members', label: 'Members', component: MembersView, surfaces: ['popup', 'sidepanel'], secondary: true },
 ];
 
