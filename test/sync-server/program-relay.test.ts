@@ -2,29 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import {
   buildReport, latestDefinition, openSubmissions, programRoomKeys, sealDefinition, sealSubmission, setUpProgram, surveyOf,
   type Answers, type Submission,
 } from '../../core/index.ts';
 import { readProgramRoom, sendToProgramRoom } from '../../extension/utils/program-room.ts';
+import { recordingSocket } from '../helpers/recording-socket.ts';
 import { startRelay } from '../helpers/start-relay.ts';
 import { cleanupAfterEach } from './fixtures.ts';
 
-/** Every frame any client sent or received, as bytes. */
-const frames: Buffer[] = [];
-class RecordingWebSocket extends WebSocket {
-  constructor(url: string, protocols?: string | string[]) {
-    super(url, protocols);
-    this.on('message', (data) => frames.push(Buffer.from(data as Buffer)));
-  }
-
-  override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
-    frames.push(Buffer.from(data as Uint8Array));
-    (super.send as (...args: unknown[]) => void)(data, ...rest);
-  }
-}
-const wire = { WebSocketPolyfill: RecordingWebSocket as unknown as typeof globalThis.WebSocket };
+const { frames, Socket } = recordingSocket();
+const wire = { WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket };
 
 async function storedBytes(dataDir: string): Promise<Buffer> {
   const names = await readdir(dataDir);
