@@ -11,6 +11,7 @@ export * from './activity.ts';
 export * from './submission.ts';
 export * from './figures.ts';
 export * from './report.ts';
+export * from './arrival-order.ts';
 export * from './report-change.ts';
 export * from './report-activity.ts';
 export * from './report-csv.ts';

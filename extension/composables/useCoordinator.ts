@@ -1,6 +1,6 @@
 import { computed, shallowRef } from 'vue';
 import {
-  buildReport, describeError, openSubmissions, programRoomKeys, sealDefinition, setUpProgram, type NewProgram, type Program, type ProgramReport,
+  buildReport, describeError, inArrivalOrder, openSubmissions, programRoomKeys, sealDefinition, setUpProgram, type NewProgram, type Program, type ProgramReport,
 } from '../../core/index.ts';
 import { listStoredPrograms, saveNewProgram, saveProgram, type StoredProgram } from '../utils/coordinator-storage.ts';
 import { readProgramRoom, sendToProgramRoom } from '../utils/program-room.ts';
@@ -76,7 +76,11 @@ export function useCoordinator() {
     const opened = await openSubmissions(stored.privateKeys, room.room, carrier);
     carrier.destroy();
     unreadable.value = opened.unreadable;
-    report.value = buildReport(stored.program, opened.submissions);
+    const { ordered, seen } = inArrivalOrder(opened.submissions, stored.seen ?? []);
+    const next = { ...stored, seen };
+    await saveProgram(next);
+    replace(next);
+    report.value = buildReport(stored.program, ordered);
     status.value = '';
   });
 

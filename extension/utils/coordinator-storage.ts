@@ -14,6 +14,8 @@ export interface StoredProgram {
   privateKeys: ProgramPrivateKeys;
   /** The revision last confirmed in the program's room. */
   publishedRevision: number | null;
+  /** Submission keys in the order this device first saw them (see `inArrivalOrder`). */
+  seen?: string[];
   createdAt: number;
 }
 

@@ -176,3 +176,18 @@ describe('CSV export', () => {
     expect(csv).not.toContain('secret text');
   });
 });
+
+describe('arrival order', () => {
+  it('keeps the order the coordinator first saw, so a late merge cannot swap who is in a released batch', async () => {
+    const { inArrivalOrder } = await import('../../core/index.ts');
+    const first = times(K, () => answers('formative', 'mentee', { 'belonging-place': 4 }));
+    const { seen } = inArrivalOrder(first, []);
+    const late = answers('formative', 'mentee', { 'belonging-place': 1 });
+    // The room now lists the late answer before the last of the first five.
+    const room = [...first.slice(0, K - 1), late, first[K - 1]!];
+    const { ordered, seen: next } = inArrivalOrder(room, seen);
+    expect(ordered).toEqual([...first, late]);
+    expect(next).toHaveLength(K + 1);
+    expect(item(buildReport(program, ordered), 'formative', 'belonging-place')).toEqual(item(buildReport(program, first), 'formative', 'belonging-place'));
+  });
+});
