@@ -1,6 +1,6 @@
 import { defineAsyncComponent, type Component } from 'vue';
 
-// Each view is its own chunk, fetched when first shown: opening the popup loads the shell and one view, not all twelve.
+// Each view is its own chunk, fetched when first shown: opening the popup loads the shell and one view, not all of them.
 const lazy = (load: () => Promise<{ default: Component }>): Component => defineAsyncComponent(load);
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
@@ -29,11 +29,14 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'timeline', label: 'Timeline', component: lazy(() => import('../timeline/TimelineView.vue')), surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', component: lazy(() => import('../goals/GoalsView.vue')), surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', component: lazy(() => import('../notes/NotesView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'wellness', label: 'Wellness', component: lazy(() => import('../wellness/WellnessView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'program', label: 'Program', component: lazy(() => import('../program/ProgramView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'agreement', label: 'Agreement', component: lazy(() => import('../agreement/AgreementView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'topics', label: 'Topics', component: lazy(() => import('../topics/TopicLibraryView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'resources', label: 'Resources', component: lazy(() => import('../resources/ResourcesView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'search', label: 'Search', component: lazy(() => import('../search/SearchView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'exchange', label: 'Export', component: lazy(() => import('../exchange/ExchangeView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'reminders', label: 'Reminders', component: lazy(() => import('../reminders/RemindersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'members', label: 'Members', component: lazy(() => import('../members/MembersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
 ];
 
