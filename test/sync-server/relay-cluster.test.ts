@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresStorage } from '../../sync-server/storage/postgres.ts';
+import type { RelayStorage } from '../../sync-server/storage/types.ts';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.ts';
 import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
 import { connectProvider, randomRoom, randomToken, waitFor, waitForSynced } from '../helpers/relay-client.ts';
@@ -39,34 +40,39 @@ describe('two relay processes on one Postgres and one Redis', { timeout: 90_000 
     return [track.relay(relays[0]), track.relay(relays[1])];
   }
 
-  /** The items of the `typed` array that the room's stored log holds right now. */
-  async function storedItems(room: string): Promise<string[]> {
+  /** Runs `read` on a storage of its own on the cluster's database. */
+  async function withStorage<T>(read: (storage: RelayStorage) => Promise<T>): Promise<T> {
     const storage = await openPostgresStorage({ url: databaseUrl });
     try {
+      return await read(storage);
+    } finally {
+      await storage.close();
+    }
+  }
+
+  /** The items of the `typed` array that the room's stored log holds right now. */
+  const storedItems = (room: string) =>
+    withStorage(async (storage) => {
       const doc = new Y.Doc();
       for (const update of await storage.loadUpdates(room)) Y.applyUpdate(doc, update);
       return doc.getArray<string>('typed').toArray();
-    } finally {
-      await storage.close();
-    }
-  }
+    });
 
-  async function storedRows(room: string): Promise<number> {
-    const storage = await openPostgresStorage({ url: databaseUrl });
-    try {
-      return await storage.countUpdates(room);
-    } finally {
-      await storage.close();
-    }
-  }
+  const storedRows = (room: string) => withStorage((storage) => storage.countUpdates(room));
 
-  it('shows a client on one process the updates and presence of a client on the other, live', async () => {
+  /** A fresh cluster and room, with one synced client on each process. */
+  async function roomOnBoth() {
     const [a, b] = await startCluster();
     const room = randomRoom();
     const token = randomToken();
     const onA = track.provider(connectProvider(a.url, room, token));
     const onB = track.provider(connectProvider(b.url, room, token));
     await Promise.all([waitForSynced(onA, 20_000), waitForSynced(onB, 20_000)]);
+    return { a, b, room, token, onA, onB };
+  }
+
+  it('shows a client on one process the updates and presence of a client on the other, live', async () => {
+    const { b, room, token, onA, onB } = await roomOnBoth();
 
     onA.doc.getText('notes').insert(0, 'from A');
     await waitFor(() => onB.doc.getText('notes').toString() === 'from A', 20_000, 'B to receive A\'s edit');
@@ -131,12 +137,7 @@ describe('two relay processes on one Postgres and one Redis', { timeout: 90_000 
   });
 
   it('catches up on what the other process relayed while Redis was away', async () => {
-    const [a, b] = await startCluster();
-    const room = randomRoom();
-    const token = randomToken();
-    const onA = track.provider(connectProvider(a.url, room, token));
-    const onB = track.provider(connectProvider(b.url, room, token));
-    await Promise.all([waitForSynced(onA, 20_000), waitForSynced(onB, 20_000)]);
+    const { onA, onB } = await roomOnBoth();
     const typed = (provider: typeof onA) => provider.doc.getArray<number>('typed');
     typed(onA).push([0]);
     await waitFor(() => typed(onB).length === 1, 20_000, 'the first edit to cross');
@@ -180,12 +181,7 @@ describe('two relay processes on one Postgres and one Redis', { timeout: 90_000 
   });
 
   it('compacts a room once when both processes fold it at the same moment, and loses nothing', async () => {
-    const [a, b] = await startCluster();
-    const room = randomRoom();
-    const token = randomToken();
-    const onA = track.provider(connectProvider(a.url, room, token));
-    const onB = track.provider(connectProvider(b.url, room, token));
-    await Promise.all([waitForSynced(onA, 20_000), waitForSynced(onB, 20_000)]);
+    const { a, b, room, token, onA, onB } = await roomOnBoth();
     for (let i = 0; i < 30; i++) {
       onA.doc.getMap<number>('from-a').set(`k${i}`, i);
       onB.doc.getMap<number>('from-b').set(`k${i}`, i);
