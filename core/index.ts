@@ -54,3 +54,4 @@ export * from './member-removal.ts';
 export * from './workspace-move.ts';
 export * from './timeline.ts';
 export * from './order.ts';
+export * from './changes.ts';

@@ -7,6 +7,7 @@ import { addAgendaItem, AgendaItemSchema, compareAgendaItems } from './agenda.ts
 import { parseOrThrow } from './errors.ts';
 import { meetingTemplate, MeetingTemplateIdSchema, templateTopicId } from './meeting-templates.ts';
 import { compareCodeUnits } from './order.ts';
+import { typeVersion } from './changes.ts';
 
 export const MeetingTitleSchema = z.string().trim().min(1, 'Give the meeting a title.').max(120, 'Keep the meeting title under 120 characters.');
 
@@ -129,16 +130,69 @@ export function compareMeetings(a: Pick<Meeting, 'scheduledFor' | 'id'>, b: Pick
   return compareCodeUnits(a.scheduledFor, b.scheduledFor) || compareCodeUnits(a.id, b.id);
 }
 
-/** Every meeting of the workspace, validated and sorted by time, agendas in order. */
-export function listMeetings(doc: WorkspaceDoc): Meeting[] {
-  const homes = meetingHomes(doc);
-  const meetings = [...meetingsMap(doc).entries()]
-    .filter(([id]) => homes.get(id) === id)
-    .map(([id, m]) => parseOrThrow(MeetingSchema, plainMeeting(doc, id, m, homes), 'A meeting'));
+/** One meeting read and validated, its agenda (with what was cancelled into it) in order. */
+function readMeeting(doc: WorkspaceDoc, id: string, meeting: Y.Map<unknown>, homes: Map<string, string>): Meeting {
+  const read = parseOrThrow(MeetingSchema, plainMeeting(doc, id, meeting, homes), 'A meeting');
+  read.agenda.sort(compareAgendaItems);
+  return read;
+}
+
+/** Sorts meetings for display and hides duplicate carry-overs; `meetings` are fresh copies this may change. */
+function ordered(meetings: Meeting[]): Meeting[] {
   meetings.sort(compareMeetings);
-  for (const meeting of meetings) meeting.agenda.sort(compareAgendaItems);
   hideDuplicateCarryOvers(meetings);
   return meetings;
+}
+
+/**
+ * Every meeting of the workspace, validated and sorted by time, agendas in order,
+ * read in full from the doc. {@link listMeetings} gives the same list and reads
+ * only the meetings that changed since it last ran.
+ */
+export function readAllMeetings(doc: WorkspaceDoc): Meeting[] {
+  const homes = meetingHomes(doc);
+  return ordered(
+    [...meetingsMap(doc).entries()].filter(([id]) => homes.get(id) === id).map(([id, m]) => readMeeting(doc, id, m, homes)),
+  );
+}
+
+interface CachedMeeting {
+  /** The versions of the meeting's map and of every meeting cancelled into it. */
+  version: string;
+  meeting: Meeting;
+}
+// Keyed by the meeting's own Y.Map: an entry lives as long as the meeting does.
+const meetingCache = new WeakMap<Y.Map<unknown>, CachedMeeting>();
+
+/**
+ * Every meeting of the workspace, validated and sorted by time, agendas in order.
+ * A meeting is read again only when something in it, or in a meeting cancelled
+ * into it, changed (a keystroke in one agenda title reads one meeting, not five
+ * years of them); the others come from a cache. The meetings and agenda items
+ * returned are shared between calls: treat them as read-only.
+ */
+export function listMeetings(doc: WorkspaceDoc): Meeting[] {
+  const all = meetingsMap(doc);
+  const homes = meetingHomes(doc);
+  const homedHere = new Map<string, Y.Map<unknown>[]>();
+  for (const [id, home] of homes) {
+    const map = all.get(id);
+    if (map) homedHere.set(home, [...(homedHere.get(home) ?? []), map]);
+  }
+  const meetings: Meeting[] = [];
+  for (const [id, map] of all.entries()) {
+    if (homes.get(id) !== id) continue;
+    const version = (homedHere.get(id) ?? [map]).map((homed) => typeVersion(doc, homed)).join(',');
+    let cached = meetingCache.get(map);
+    if (!cached || cached.version !== version) {
+      const meeting = readMeeting(doc, id, map, homes);
+      meeting.agenda.forEach((item) => Object.freeze(item));
+      cached = { version, meeting };
+      meetingCache.set(map, cached);
+    }
+    meetings.push({ ...cached.meeting });
+  }
+  return ordered(meetings);
 }
 
 /** Meetings still to hold (not ended), soonest first, and ended ones, most recent first. */

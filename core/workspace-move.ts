@@ -18,7 +18,8 @@ export const WorkspaceMoveSchema = z.object({
 });
 export type WorkspaceMove = z.infer<typeof WorkspaceMoveSchema>;
 
-function movesMap(doc: WorkspaceDoc) {
+/** The root that holds move records: a view that shows a move watches it. */
+export function movesMap(doc: WorkspaceDoc) {
   return doc.getMap<unknown>('moves');
 }
 

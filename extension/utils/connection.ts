@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
+import { deleteDB } from 'lib0/indexeddb';
 import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface WorkspaceConnection {
   /** Resolves once every change made so far is sealed and handed to the relay connection (when connected). */
   whenSent(): Promise<void>;
   destroy(): void;
+  /** Destroys the connection and deletes the local copy it made: for a workspace that never became this device's. */
+  discard(): Promise<void>;
 }
 
 /** Where a connection reports what went wrong without losing anything local. */
@@ -41,6 +44,12 @@ export interface ConnectionOptions extends SyncProblems {
   key: SealingKey;
 }
 
+/** The IndexedDB database that holds the local copy of `room`. */
+export const localCopyName = (room: string): string => `tandem-ws-${room}`;
+
+/** Close code of a relay that refuses to store more for this workspace. */
+const RELAY_OVER_QUOTA = 4413;
+
 /**
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
@@ -53,7 +62,7 @@ const ROOM_RETIRED = 4410;
 
 export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`tandem-ws-${room}`, doc);
+  const persistence = new IndexeddbPersistence(localCopyName(room), doc);
   const carrier = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, room, carrier, {
     protocols: relayProtocols(token),
@@ -76,13 +85,27 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);
   };
   provider.on('sync', onSync);
-  // A retired room answers every reconnection with 410: stop trying, and say why.
   const onClose = (event: CloseEvent | null) => {
-    if (event?.code !== ROOM_RETIRED) return;
-    provider.disconnect();
-    onRoomRetired?.();
+    if (event?.code === RELAY_OVER_QUOTA) {
+      // Reconnecting would only resend what the relay just refused: stay offline, keep everything local.
+      provider.shouldConnect = false;
+      onError(new Error("This workspace is over the relay's size limit."));
+    } else if (event?.code === ROOM_RETIRED) {
+      // A retired room answers every reconnection with 410: stop trying, and say why.
+      provider.disconnect();
+      onRoomRetired?.();
+    }
   };
   provider.on('connection-close', onClose);
+  const stop = () => {
+    provider.off('sync', onSync);
+    provider.off('connection-close', onClose);
+    clearInterval(heads);
+    stopMirror();
+    sealed.destroy();
+    awareness.destroy();
+    provider.destroy();
+  };
   return {
     doc,
     awareness,
@@ -95,14 +118,15 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
       }
     },
     destroy() {
-      provider.off('sync', onSync);
-      provider.off('connection-close', onClose);
-      clearInterval(heads);
-      stopMirror();
-      sealed.destroy();
-      awareness.destroy();
-      provider.destroy();
+      stop();
       void persistence.destroy();
+      doc.destroy();
+      carrier.destroy();
+    },
+    async discard() {
+      stop();
+      await persistence.destroy().catch(() => undefined); // Storage that would not open holds nothing to delete.
+      await deleteDB(localCopyName(room)).catch(() => undefined);
       doc.destroy();
       carrier.destroy();
     },

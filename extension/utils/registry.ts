@@ -119,3 +119,17 @@ export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:1234';
 export async function markWorkspaceMoved(room: string, toRoom: string): Promise<void> {
   await registry.workspaces.update(room, { movedTo: toRoom });
 }
+
+/**
+ * Takes back the entry of a join that failed half-way (saved, but the membership
+ * could not be written): its entry and its key. An entry that holds an invite
+ * secret, or one another workspace moved from, is never dropped.
+ */
+export async function forgetFailedJoin(room: string): Promise<void> {
+  await registry.transaction('rw', registry.workspaces, registry.keys, async () => {
+    const entry = await registry.workspaces.get(room);
+    if (!entry || entry.inviteSecret !== undefined || entry.movedTo !== undefined) return;
+    await registry.workspaces.delete(room);
+    await registry.keys.delete(room);
+  });
+}
