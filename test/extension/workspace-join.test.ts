@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import {
-  addAgendaItem, copyWorkspace, createWorkspace, joinWorkspace, recordWorkspaceMove, removeMember, workspaceMove,
+  addAgendaItem, copyWorkspace, createWorkspace, hasWorkspace, joinWorkspace, recordWorkspaceMove, removeMember, workspaceMove,
   adoptImportedWorkspace, deriveWorkspaceKeys, encodeInvite, exportWorkspaceJson, newWorkspaceSecret, openPrivateNotebook,
   readWorkspace, readWorkspaceExport,
 } from '../../core/index.ts';
@@ -11,7 +11,7 @@ import { useWorkspaceStore } from '../../extension/stores/workspace.ts';
 import { registry } from '../../extension/utils/registry.ts';
 import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
 import { connectSealedDevice, type SealedDevice } from '../helpers/sealed-device.ts';
-import { waitFor } from '../helpers/relay-client.ts';
+import { relayProtocols, waitFor } from '../helpers/relay-client.ts';
 
 // The extension runs in a browser, which has a WebSocket; Node 20 has none of its own.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -107,6 +107,39 @@ describe('joining a workspace on this device', () => {
     expect((await registry.workspaces.get(old.room))?.movedTo).toBe(newKeys.room);
     expect(await registry.keys.get(old.room)).toBeDefined();
     expect(readWorkspace(store.context()!.doc).members.map((m) => m.displayName).sort()).toEqual(['Ada', 'Ben']);
+    store.close();
+  });
+
+  it('closes the old room when a member is removed: the others learn where it went, and the removed token stops working there', async () => {
+    const store = useWorkspaceStore();
+    await store.load();
+    await store.create({ name: 'Removal', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
+    const old = store.active!;
+    const oldKeys = await deriveWorkspaceKeys(old.inviteSecret!);
+    const ben = connectSealedDevice(relay.url, oldKeys);
+    const cy = connectSealedDevice(relay.url, oldKeys);
+    devices.push(ben, cy);
+    await waitFor(() => hasWorkspace(ben.content) && hasWorkspace(cy.content), 5_000, 'the workspace at Ben and Cy');
+    joinWorkspace(ben.content, { displayName: 'Ben', role: 'mentee' });
+    const cyId = joinWorkspace(cy.content, { displayName: 'Cy', role: 'mentee' });
+    await waitFor(() => readWorkspace(store.context()!.doc).members.length === 3, 5_000, 'three members at Ada');
+    const closes: number[] = [];
+    cy.provider.on('connection-close', (event: { code: number } | null) => event && closes.push(event.code));
+
+    await store.removeMemberAndMove(cyId);
+    expect(store.error).toBeNull();
+    expect(store.active!.room).not.toBe(old.room);
+    // Ben, still in the old room, got the sealed record of where it went before the room closed.
+    await waitFor(() => workspaceMove(ben.content)?.toRoom === store.active!.room, 5_000, 'the move record at Ben');
+    await waitFor(() => closes.includes(4410), 5_000, "the relay to close the removed member's socket");
+    // The removed member's token no longer opens the old room.
+    const status = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${relay.url}/${old.room}`, relayProtocols(old.token));
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on('open', () => resolve(101));
+      socket.on('error', () => undefined);
+    });
+    expect(status).toBe(410);
     store.close();
   });
 });
