@@ -110,6 +110,28 @@ export class HeadKeeper {
     }, this.origin);
   }
 
+  /**
+   * Drops the heads of other carrier clients that `doc` (what this member's own,
+   * newer head commits to) covers: they add nothing a newcomer could check. Each
+   * app session writes under a new carrier client id, so without this heads would
+   * pile up forever.
+   */
+  async prune(doc: Y.Doc, alive: () => boolean): Promise<void> {
+    const own = String(this.carrier.clientID);
+    const dominated: [string, Uint8Array][] = [];
+    for (const [owner, blob] of sealedHeads(this.carrier).entries()) {
+      if (owner === own) continue;
+      const head = await openHead(this.key, this.room, owner, blob).catch(() => null);
+      if (head === null || docCoversHead(doc, head)) dominated.push([owner, blob]);
+    }
+    if (!alive() || dominated.length === 0) return;
+    this.carrier.transact(() => {
+      const heads = sealedHeads(this.carrier);
+      // A head replaced meanwhile is newer than what was checked: it stays.
+      for (const [owner, blob] of dominated) if (heads.get(owner) === blob) heads.delete(owner);
+    }, this.origin);
+  }
+
   /** Opens the heads not yet known to be covered and reports when completeness changes; a head that fails to open goes to `report`. */
   async check(content: Y.Doc, report: (error: unknown) => void): Promise<void> {
     let incomplete = false;

@@ -298,5 +298,6 @@ export class SealedSync {
       this.unsent = [];
     }, this);
     await this.writeHead();
+    if (this.reconciled) await this.heads.prune(this.covered, () => !this.destroyed);
   }
 }
