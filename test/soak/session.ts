@@ -54,7 +54,7 @@ export async function runSession(seed: number, world: SoakWorld, options: Sessio
     for (let i = 0; i < count; i++) peers.push(new SoakPeer(world.proxy.url, keys, `peer${i}`, record));
     const [first] = peers as [SoakPeer];
     first.memberId = createWorkspace(first.content, { id: keys.room, name: `Soak ${seed}`, creator: { displayName: 'Member 0', role: 'mentor' } }).memberId;
-    await until(() => peers.every((p) => hasWorkspace(p.content)), 5_000, 'every member to receive the workspace');
+    await until(() => peers.every((p) => hasWorkspace(p.content)), 15_000, 'every member to receive the workspace');
     peers.slice(1).forEach((peer, i) => {
       peer.memberId = joinWorkspace(peer.content, { displayName: `Member ${i + 1}`, role: i % 2 === 0 ? 'mentee' : 'facilitator' });
     });
