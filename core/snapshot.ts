@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
+import { homedAgendaMaps, meetingHomes, meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
 import { compareMeetings, hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
 import { WorkspaceMetaSchema } from './workspace.ts';
@@ -30,10 +30,13 @@ function plain(map: Y.Map<unknown>): Record<string, unknown> {
 }
 
 function rawSnapshot(doc: WorkspaceDoc): unknown {
-  const meetings = [...meetingsMap(doc).values()].map((meeting) => {
+  const homes = meetingHomes(doc);
+  // A cancelled meeting is left out; its agenda shows in the meeting it went to.
+  const meetings = [...meetingsMap(doc).entries()].filter(([id]) => homes.get(id) === id).map(([id, meeting]) => {
     const agenda = meeting.get('agenda');
-    const items = agenda instanceof Y.Map ? [...(agenda as Y.Map<Y.Map<unknown>>).values()].map(plain) : agenda;
-    return { ...plain(meeting), agenda: items };
+    const items = agenda instanceof Y.Map ? homedAgendaMaps(doc, id, homes).flatMap((map) => [...map.values()].map(plain)) : agenda;
+    const { cancelledInto: _into, cancelledAt: _at, ...fields } = plain(meeting);
+    return { ...fields, agenda: items };
   });
   return { meta: metaMap(doc).toJSON(), members: [...membersMap(doc).values()], meetings };
 }

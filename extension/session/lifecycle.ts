@@ -1,11 +1,11 @@
 import {
   checkJoin, copyWorkspace, createWorkspace, decodeInvite, deriveWorkspaceKeys, describeError, hasWorkspace, joinWorkspace, newMemberId, observeWorkspace,
-  readWorkspaceSummary, RelayUrlSchema, removeMember, type Role,
+  readWorkspaceSummary, recordWorkspaceMove, recordWorkspaceMovedFrom, RelayUrlSchema, removeMember, type Role,
 } from '../../core/index.ts';
 import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
-import { moveLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
-import { forgetJoinedWorkspace, saveJoinedWorkspaceWithKey, type JoinedWorkspace } from '../utils/registry.ts';
-import { openNewKey, openSecret } from '../utils/workspace-access.ts';
+import type { LocalNotebook } from '../utils/private-storage.ts';
+import { forgetFailedJoin, saveJoinedWorkspaceWithKey, type JoinedWorkspace } from '../utils/registry.ts';
+import { continuedWorkspace, openNewKey, openSecret, retireMovedWorkspace, retireRoomAtRelay } from '../utils/workspace-access.ts';
 import { FieldProblem, parseField } from './problem.ts';
 
 /**
@@ -51,7 +51,16 @@ export interface JoinInput {
   code: string;
   displayName: string;
   role: Role;
+  /**
+   * Asked when the joined workspace is one this device has that moved to a new
+   * room (its own sealed move record says so); a no leaves everything as it was.
+   * The page's own dialog by default.
+   */
+  confirmMove?: (question: string) => boolean | Promise<boolean>;
 }
+
+/** Asks the person in the page's own dialog; where there is none, the answer is no. */
+const askPerson = (question: string) => globalThis.confirm?.(question) ?? false;
 
 export const JOIN_FIELDS = { displayName: 'displayName', role: 'role' } as const;
 
@@ -66,14 +75,16 @@ function arrived(conn: WorkspaceConnection, timeoutMs: number): Promise<boolean>
   });
 }
 
-/** What a join found: a new arrival, or a workspace this device already has. */
-export type JoinResult = { arrival: Arrival } | { already: JoinedWorkspace };
+/** What a join found: a new arrival, a workspace this device already has, or a move the person declined. */
+export type JoinResult = { arrival: Arrival } | { already: JoinedWorkspace } | { declined: true };
 
 /**
  * Joins from an invite code: waits for the workspace to arrive from the relay,
- * then adds me as a member and saves the entry. A member whose workspace moved to
- * a new key keeps their identity (and their old entry is retired), and pasting
- * the invite of a workspace this device has opens that one instead.
+ * then adds me as a member and saves the entry. When a workspace this device has
+ * moved there (its own sealed move record says so), the person is asked first;
+ * saying yes keeps their identity and retires the old entry, which stays on the
+ * device. No join deletes anything. Pasting the invite of a workspace this device
+ * has opens that one instead.
  */
 export async function joinArrival(
   input: JoinInput, joined: readonly JoinedWorkspace[], problems: SyncProblems, timeoutMs = JOIN_TIMEOUT_MS,
@@ -93,8 +104,13 @@ export async function joinArrival(
     if (!(await arrived(conn, timeoutMs))) {
       throw new FieldProblem('code', `Could not reach the workspace at ${invite.relayUrl}. Check that the relay is running and try again.`);
     }
-    const { meta, members } = readWorkspaceSummary(conn.doc);
-    const previous = joined.find((w) => w.room !== keys.room && members.some((m) => m.id === w.memberId));
+    const { meta } = readWorkspaceSummary(conn.doc);
+    const continued = await continuedWorkspace(conn.doc, keys.room, joined);
+    if (continued && !(await (input.confirmMove ?? askPerson)(continued.question))) {
+      await conn.discard();
+      return { declined: true };
+    }
+    const previous = continued?.entry;
     const member = { displayName: input.displayName, role: input.role };
     if (!previous) checkJoin(conn.doc, member);
     const made: JoinedWorkspace = {
@@ -105,9 +121,9 @@ export async function joinArrival(
     await saveJoinedWorkspaceWithKey(made, keys.key);
     try {
       if (!previous) joinWorkspace(conn.doc, member, Date.now(), made.memberId);
-      else await retireEntry(previous, made.room);
+      else await retireMovedWorkspace(previous, made.room);
     } catch (e) {
-      await forgetJoinedWorkspace(made.room);
+      await forgetFailedJoin(made.room);
       throw e;
     }
     return { arrival: { entry: made, conn } };
@@ -118,16 +134,12 @@ export async function joinArrival(
   }
 }
 
-/** Forgets a workspace that moved to a new room here, taking the private notebook along. */
-export async function retireEntry(old: JoinedWorkspace, toRoom: string): Promise<void> {
-  await moveLocalNotebook(old.room, toRoom, old.memberId);
-  await forgetJoinedWorkspace(old.room);
-}
-
 /**
  * Removes a member and moves everyone else to a new key and room: the open
- * workspace is copied there and this device gets the invite for it. The removed
- * member keeps what they already had; they cannot follow to the new room.
+ * workspace is copied there and this device gets the invite for it. A sealed move
+ * record in the old room tells the others' apps where it went, and the old room is
+ * then retired at the relay, so the removed member's token stops working there.
+ * The removed member keeps what they already had; they cannot follow to the new room.
  */
 export async function moveArrival(
   open: { entry: JoinedWorkspace; conn: WorkspaceConnection; local: LocalNotebook }, memberId: string, problems: SyncProblems,
@@ -137,11 +149,19 @@ export async function moveArrival(
   const { keys, secret, conn } = await openNewKey(old.relayUrl, problems);
   const entry = await closeOnFailure(conn, async () => {
     copyWorkspace(open.conn.doc, conn.doc);
+    const at = Date.now();
+    // Sealed into the old room: the others' apps learn there that it moved, and where.
+    recordWorkspaceMove(open.conn.doc, { toRoom: keys.room, movedBy: old.memberId, removedMemberId: memberId, at });
+    // And into the new one, for members who were offline until the old room closed.
+    recordWorkspaceMovedFrom(conn.doc, { fromRoom: old.room, movedBy: old.memberId, at });
     const made: JoinedWorkspace = { ...old, room: keys.room, token: keys.token, inviteSecret: secret, joinedAt: Date.now() };
     await open.local.flushed();
     await saveJoinedWorkspaceWithKey(made, keys.key);
-    await retireEntry(old, made.room);
+    await retireMovedWorkspace(old, made.room);
     return made;
   });
+  // The removed member's token stops working in the old room once the move record is out.
+  await open.conn.whenSent();
+  await retireRoomAtRelay(old.relayUrl, old.room, old.token).catch((e: Error) => problems.onError(e));
   return { entry, conn };
 }

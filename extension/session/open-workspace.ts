@@ -1,6 +1,6 @@
 import {
-  describeError, hasWorkspace, membersMap, metaMap, observeChangedRoots, readWorkspaceSummary,
-  type SharedType, type WorkspaceSummary,
+  describeError, hasWorkspace, membersMap, metaMap, movesMap, observeChangedRoots, readWorkspaceSummary, workspaceMove,
+  type SharedType, type WorkspaceMove, type WorkspaceSummary,
 } from '../../core/index.ts';
 import { closeOnFailure, type WorkspaceConnection } from '../utils/connection.ts';
 import { openLocalNotebook, type LocalNotebook } from '../utils/private-storage.ts';
@@ -12,6 +12,8 @@ import type { WorkspaceContext } from '../stores/workspace-context.ts';
 export interface OpenWorkspaceEvents {
   /** Meta and members, read again only when one of them changed. */
   summary(summary: WorkspaceSummary | null): void;
+  /** The workspace's move record that a member may follow, read again when moves or members change. */
+  moved(move: WorkspaceMove | null): void;
   /** The root types (of the shared doc or the notebook) a transaction changed. */
   changed(roots: ReadonlySet<SharedType>): void;
   syncState(state: SyncState): void;
@@ -37,12 +39,13 @@ export interface OpenWorkspace {
 export async function attachWorkspace(entry: JoinedWorkspace, conn: WorkspaceConnection, events: OpenWorkspaceEvents): Promise<OpenWorkspace> {
   const onError = (e: Error) => events.notice(e.message);
   const local = await closeOnFailure(conn, () => openLocalNotebook(entry.room, entry.memberId, onError));
-  const summaryRoots = new Set<SharedType>([metaMap(conn.doc), membersMap(conn.doc)]);
+  const summaryRoots = new Set<SharedType>([metaMap(conn.doc), membersMap(conn.doc), movesMap(conn.doc)]);
   const readSummary = () => {
     if (!hasWorkspace(conn.doc)) return events.summary(null);
     // A read that fails leaves the last good summary in place and says why.
     try {
       events.summary(readWorkspaceSummary(conn.doc));
+      events.moved(workspaceMove(conn.doc));
     } catch (e) {
       events.notice(describeError(e));
     }

@@ -1,5 +1,5 @@
 import {
-  describeError, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceSummary,
+  describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
 } from '../../core/index.ts';
 import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
@@ -29,6 +29,10 @@ export interface SessionState {
   integrityError: string | null;
   /** True until the registry has been read and the workspace used last is open. */
   loading: boolean;
+  /** The open workspace's sealed move record, when a member moved it to a new room. */
+  moved: WorkspaceMove | null;
+  /** Set when the relay closed the open workspace's room for good. */
+  roomRetired: boolean;
 }
 
 /** What the session tells whoever mirrors it. */
@@ -92,9 +96,15 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   const update = (patch: Partial<SessionState>) => events.update(patch);
   const notice = (message: string) => update({ notice: message });
 
+  let integrityError: string | null = null;
   const problems: SyncProblems = {
-    onIntegrityError: (e: IntegrityError) => update({ integrityError: e.message }),
+    onIntegrityError: (e: IntegrityError) => update({ integrityError: (integrityError = e.message) }),
     onError: (e: Error) => notice(e.message),
+    onHistoryIncomplete: (incomplete: boolean) => {
+      if (incomplete) update({ integrityError: (integrityError = INCOMPLETE_HISTORY_MESSAGE) });
+      else if (integrityError === INCOMPLETE_HISTORY_MESSAGE) update({ integrityError: (integrityError = null) });
+    },
+    onRoomRetired: () => update({ roomRetired: true }),
   };
 
   const stopStorage = watchStorageFailures(notice, options.page);
@@ -120,7 +130,8 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     stopIndex = null;
     open?.close();
     open = null;
-    update({ integrityError: null, peers: [], syncState: 'offline' });
+    integrityError = null;
+    update({ integrityError: null, peers: [], syncState: 'offline', moved: null, roomRetired: false });
     events.switched();
   }
 
@@ -139,6 +150,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     const mine = generation;
     const attached = await attachWorkspace(entry, conn, {
       summary: (summary) => mine === generation && update({ summary }),
+      moved: (moved) => mine === generation && update({ moved }),
       changed: (roots) => mine === generation && events.changed(roots),
       syncState: (syncState) => mine === generation && update({ syncState }),
       peers: (peers) => mine === generation && update({ peers }),
@@ -222,7 +234,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       const ticket = ++requested;
       const result = await joinArrival(input, joined, problems, options.joinTimeoutMs);
       if ('already' in result) await openEntry(result.already);
-      else await arrive(result.arrival, ticket);
+      else if ('arrival' in result) await arrive(result.arrival, ticket);
     }, JOIN_FIELDS),
     importFile: (text, relayUrl) => operation(async () => {
       const url = parseField('relayUrl', RelayUrlSchema, relayUrl.trim());

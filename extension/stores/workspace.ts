@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
-import { markRaw, ref, shallowRef } from 'vue';
-import { describeError, type WorkspaceSummary } from '../../core/index.ts';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import { describeError, memberDisplayName, type WorkspaceMove, type WorkspaceSummary } from '../../core/index.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
 import type { JoinedWorkspace } from '../utils/registry.ts';
 import { createWorkspaceSession, type SessionState } from '../session/workspace-session.ts';
@@ -23,6 +23,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const error = ref<string | null>(null);
   const integrityError = ref<string | null>(null);
   const loading = ref(true);
+  const moved = shallowRef<WorkspaceMove | null>(null);
+  const roomRetired = ref(false);
+  /** What a member still in a moved workspace must do, or null. */
+  const movedNotice = computed(() => {
+    if (moved.value) {
+      const mover = memberDisplayName(snapshot.value?.members ?? [], moved.value.movedBy);
+      return `This workspace moved to a new room when ${mover} removed a member. Paste the new invite code ${mover} sends you under New or join to switch; until then, what you write here stays in the old room.`;
+    }
+    return roomRetired.value
+      ? 'This workspace\'s room was closed at the relay because it moved to a new room. Ask your mentor or facilitator for the new invite code and join with it; your copy here stays readable.'
+      : null;
+  });
   /** What queries depend on: the roots they read, and which workspace is open. */
   const versions = markRaw(createRootVersions());
   let lastWriteError: string | null = null;
@@ -36,6 +48,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     notice: (v) => (error.value = v),
     integrityError: (v) => (integrityError.value = v),
     loading: (v) => (loading.value = v),
+    moved: (v) => (moved.value = v),
+    roomRetired: (v) => (roomRetired.value = v),
   };
   const session = createWorkspaceSession({
     update(patch) {
@@ -65,7 +79,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   return {
-    joined, active, snapshot, syncState, peers, error, integrityError, loading,
+    joined, active, snapshot, syncState, peers, error, integrityError, loading, movedNotice,
     versions, write,
     /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
     context: session.context,

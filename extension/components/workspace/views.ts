@@ -38,11 +38,14 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { id: 'timeline', label: 'Timeline', ...lazy(() => import('../timeline/TimelineView.vue')), surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', ...lazy(() => import('../goals/GoalsView.vue')), surfaces: ['popup', 'sidepanel'] },
   { id: 'notes', label: 'Notes', ...lazy(() => import('../notes/NotesView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'wellness', label: 'Wellness', ...lazy(() => import('../wellness/WellnessView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'program', label: 'Program', ...lazy(() => import('../program/ProgramView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'agreement', label: 'Agreement', ...lazy(() => import('../agreement/AgreementView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'topics', label: 'Topics', ...lazy(() => import('../topics/TopicLibraryView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'resources', label: 'Resources', ...lazy(() => import('../resources/ResourcesView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'search', label: 'Search', ...lazy(() => import('../search/SearchView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'exchange', label: 'Export', ...lazy(() => import('../exchange/ExchangeView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'reminders', label: 'Reminders', ...lazy(() => import('../reminders/RemindersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
   { id: 'members', label: 'Members', ...lazy(() => import('../members/MembersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
 ];
 
