@@ -7,6 +7,7 @@ import { seriousAxeViolations } from './axe.ts';
 import { closeAll, launchProfile, type Profile } from './browser.ts';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { CoordinatorPage, MemberProgramPage, screenshotPage } from './pages/program-page.ts';
+import { TandemPage } from './pages/tandem-page.ts';
 import { join } from 'node:path';
 
 describe('members of a program', () => {
@@ -43,6 +44,15 @@ describe('members of a program', () => {
     expect(await ben.page.getByText(/never leave your device/).innerText()).toMatch(/no name, member id, workspace id or time of day/);
     await pair.menteePopup.screenshot('program-member-linked');
     expect(await seriousAxeViolations(ben.page)).toEqual([]);
+  });
+
+  it('shows the open survey in the side panel too, with a notice on every view', async () => {
+    const panel = await TandemPage.open(pair.mentee, 'sidepanel');
+    await panel.page.getByRole('status').filter({ hasText: 'Midway check: open for you.' }).waitFor();
+    await panel.page.getByRole('button', { name: 'Answer now' }).click();
+    await panel.page.getByRole('form', { name: 'Midway check' }).waitFor();
+    await panel.screenshot('program-sidepanel-survey');
+    await panel.page.close();
   });
 
   it('members answer by keyboard; the report shows figures only once k answered', async () => {
