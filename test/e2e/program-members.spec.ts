@@ -86,6 +86,26 @@ describe('members of a program', () => {
     await screenshotPage(coordinator.page, 'program-members-report');
   });
 
+  it('sends the pair\'s activity counts once both members agreed, shown across k pairs', async () => {
+    await ada.agreeToSend('activity');
+    await ada.page.getByText('1 of 2 so far').waitFor();
+    await ben.openSection('Program');
+    await ben.page.getByText('1 of 2 so far').waitFor();
+    await ben.agreeToSend('activity');
+    await ben.page.getByText('2 of 2 so far').waitFor();
+    // Two more pairs, through the real relay under their own pseudonyms.
+    const code = decodeProgramCode(codeText);
+    const room = await programRoomKeys(code);
+    for (const meetingsHeld of [4, 7]) {
+      const submission: Submission = { v: 1, type: 'activity', pair: randomBytes(16).toString('base64url'), asOf: calendarDateOf(), counts: { meetingsHeld, sessionsLogged: 2, minutes: 90, goalsSet: 1, goalsAchieved: 0 } };
+      await sendToProgramRoom(code, [await sealSubmission(code, room, submission)], { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+    }
+    const activity = coordinator.page.getByRole('region', { name: 'Activity per pair' });
+    await expect.poll(async () => { await coordinator.refreshReport(); return activity.innerText(); }, { timeout: 20_000 }).toMatch(/Pairs reporting\s+3/);
+    // Ada and Ben held no meeting yet; the others 4 and 7: the median is 4.
+    expect(await activity.getByRole('table', { name: /Meetings held: pairs per range \(median 4\)/ }).innerText()).toMatch(/0\s+1[\s\S]*3–5\s+1[\s\S]*6–10\s+1/);
+  });
+
   it('shows a member their own answers privately', async () => {
     const mine = ben.page.getByRole('region', { name: 'My answers, midpoint and end' });
     await mine.getByText('Data table').click();
