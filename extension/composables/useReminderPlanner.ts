@@ -33,10 +33,10 @@ export function useReminderPlanner(): void {
     timer = setTimeout(() => void plan().catch((e: unknown) => (store.error = `Reminders could not be set: ${describeError(e)}`)), SETTLE_MS);
   }
 
-  watch(() => [store.revision, store.active?.room], soon, { immediate: true });
+  watch(() => [store.versions.anyChange.value, store.active?.room], soon, { immediate: true });
   // A program's surveys open and its answers go out without the Program section being opened.
   let checkedRoom: string | undefined;
-  watch(() => [store.active?.room, store.revision], () => {
+  watch(() => [store.active?.room, store.versions.anyChange.value], () => {
     const ctx = store.context();
     if (!ctx || !store.active || checkedRoom === store.active.room) return;
     checkedRoom = store.active.room;
