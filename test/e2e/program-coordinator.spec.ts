@@ -68,4 +68,31 @@ describe('a coordinator runs a program', () => {
     await screenshotPage(coordinator.page, 'program-coordinator-report');
     expect(await seriousAxeViolations(coordinator.page)).toEqual([]);
   });
+
+  it('edits k, a survey\'s timing and its questions; a bad edit says why and changes nothing', async () => {
+    const page = coordinator.page;
+    await page.getByText('Name, dates and k').click();
+    const settings = page.getByRole('form', { name: 'Program settings' });
+    await settings.getByLabel(/Smallest group/).fill('2');
+    await settings.getByRole('button', { name: 'Save and publish' }).click();
+    // The field itself refuses it before anything is saved.
+    expect(await settings.getByLabel(/Smallest group/).evaluate((input: HTMLInputElement) => input.validationMessage)).not.toBe('');
+    await page.getByText(/figures over at least 5/).waitFor();
+    await settings.getByLabel(/Smallest group/).fill('6');
+    await settings.getByRole('button', { name: 'Save and publish' }).click();
+    await page.getByText(/figures over at least 6/).waitFor();
+
+    await page.getByText(/^Midway check · opens/).click();
+    const add = page.getByRole('form', { name: 'Add a question to Midway check' });
+    await add.getByLabel('Kind').selectOption('choice');
+    await add.getByLabel('Question').fill('Where do you mostly meet?');
+    await add.getByLabel('Options, separated by commas').fill('On campus, Online');
+    await add.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('textbox', { name: /Single choice: On campus, Online/ }).waitFor();
+    await page.getByLabel(/Stays open for days/).first().fill('21');
+    await page.getByLabel(/Stays open for days/).first().blur();
+    await page.getByText(/^Midway check · opens .* · 11 questions/).waitFor();
+    await screenshotPage(page, 'program-coordinator-editing');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });
