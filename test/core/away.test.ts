@@ -23,7 +23,8 @@ function pairedPeers() {
 
 describe('calendar dates', () => {
   it('formats a day the same way in every locale and counts across month ends', () => {
-    expect(formatCalendarDate('2024-12-03')).toBe('Tue 3 Dec');
+    expect(formatCalendarDate('2024-12-03', noon('2024-06-01'))).toBe('Tue 3 Dec');
+    expect(formatCalendarDate('2024-12-03', noon('2026-06-01'))).toBe('Tue 3 Dec 2024');
     expect(addDays('2026-11-28', 5)).toBe('2026-12-03');
     expect(calendarDateOf(noon('2026-03-29'))).toBe('2026-03-29');
   });
