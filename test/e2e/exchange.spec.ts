@@ -135,7 +135,7 @@ describe('resources, search, and moving a workspace by file', () => {
     expect(await seriousAxeViolations(fresh.page)).toEqual([]);
 
     await fresh.importWorkspace({ name: 'newer.json', text: JSON.stringify({ ...file, version: 2 }) }, pair.relay.url);
-    expect(await fresh.alert()).toMatch(/^version: This file was exported by a newer version of Tandem/m);
+    expect(await fresh.alert()).toMatch(/^Version: This file was exported by a newer version of Tandem/m);
     await fresh.importWorkspace({ name: 'cut.json', text: exported.text.slice(0, 200) }, pair.relay.url);
     // The previous error stays up until the new file has been read: wait for the new one.
     await fresh.alert(/This file is not JSON/);
