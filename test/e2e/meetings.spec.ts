@@ -69,7 +69,7 @@ describe('meetings, action items and carry-over', () => {
     const label = `carried from ${firstMeetingDay}`;
     await eventually(() => ada.heading(), (h) => h.startsWith('Boards prep'), 'Ada on the next meeting');
     const adaRows = await ada.waitForAgendaRows((rows) => rows.length === 7, 'the carried item before the template agenda at Ada');
-    expect(adaRows[0]).toEqual({ title: 'Exam plan', meta: `${label} | Ada · 20 min` });
+    expect(adaRows[0]).toEqual({ title: 'Exam plan', meta: `${label} | 20 min`, owner: 'Ada' });
     expect(adaRows.filter((r) => r.meta.includes('carried from'))).toHaveLength(1);
     expect((await ada.actionItems())[0]).toContain(`${label} Ada due`);
 

@@ -10,7 +10,7 @@ export class AgreementPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Agreement', exact: true }).click();
+    await this.tandem.openSection('Agreement');
   }
 
   async start(): Promise<void> {

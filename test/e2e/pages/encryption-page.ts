@@ -39,7 +39,7 @@ export class EncryptionPage {
   }
 
   async openSection(label: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: label }).click();
+    await this.tandem.openSection(label);
   }
 
   /** The text of the invite section, opened. */

@@ -5,6 +5,8 @@ import { eventually, type TandemPage } from './tandem-page.ts';
 export interface AgendaRow {
   title: string;
   meta: string;
+  /** The owner chip's name, or '' without an owner. */
+  owner: string;
 }
 
 /** The meeting section of one member's popup or side panel: switcher, agenda, action items, schedule and end. */
@@ -54,8 +56,9 @@ export class MeetingsPage {
 
   async agendaRows(): Promise<AgendaRow[]> {
     return this.page.locator('ol[aria-label="Agenda"] > li').evaluateAll((rows) => rows.map((row) => ({
-      title: (row.querySelectorAll('input')[1] as HTMLInputElement).value,
+      title: row.querySelector<HTMLTextAreaElement>('.title')?.value ?? '',
       meta: [...row.querySelectorAll('.meta > span')].map((span) => span.textContent?.trim()).join(' | '),
+      owner: row.querySelector('.owner')?.getAttribute('aria-label')?.replace(/, owner$/, '') ?? '',
     })));
   }
 
