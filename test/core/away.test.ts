@@ -45,6 +45,8 @@ describe('away status', () => {
     expect(setAway(doc, 'ada', { startDate: '2026-12-30', days: 3, message: 'Conference' }).returnDate).toBe('2027-01-02');
     expect(() => setAway(doc, 'ada', { startDate: '2026-12-05', days: 1, returnDate: '2026-12-04', message: 'x' }))
       .toThrow(/return date cannot be before the start date/);
+    expect(() => setAway(doc, 'ada', { startDate: '2026-12-01', days: 10, returnDate: '2026-12-04', message: 'x' }))
+      .toThrow('Away 10 days from Tue 1 Dec 2026, you are back on Fri 11 Dec 2026 at the earliest: change the return date or the days away.');
     expect(() => setAway(doc, 'ada', { startDate: '2026-12-05', days: 1, message: '  ' })).toThrow(/Write a short away message/);
     expect(() => setAway(doc, 'ada', { startDate: '5 Dec', days: 1, message: 'x' })).toThrow(/like 2026-12-03/);
     expect(awayOf(doc, 'ada')?.startDate).toBe('2026-12-30');
