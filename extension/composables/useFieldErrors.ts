@@ -1,4 +1,4 @@
-import { nextTick, reactive, ref, useId, type Ref } from 'vue';
+import { nextTick, reactive, ref, useId, watch, type Ref } from 'vue';
 import type { z } from 'zod';
 
 /** What to bind on a field so its error is announced with it: `v-bind="field('name')"`. */
@@ -6,6 +6,15 @@ export interface FieldAttrs {
   id: string;
   'aria-invalid': 'true' | undefined;
   'aria-describedby': string | undefined;
+}
+
+/**
+ * What went wrong with an operation a form asked for (creating, joining…): `path`
+ * names the form's field, or is null when no one field is at fault.
+ */
+export interface FormProblem {
+  path: string | null;
+  message: string;
 }
 
 /** A form's errors, each beside its field, plus one for the form as a whole. */
@@ -19,10 +28,22 @@ export interface FieldErrors<F extends string> {
   errorId(name: F): string;
   /** Checks `value` against `schema`; sets or clears the field's message. Returns the parsed value or undefined. */
   check<S extends z.ZodType>(name: F, schema: S, value: unknown): z.output<S> | undefined;
+  /**
+   * Checks a whole form's value against its schema and puts each refusal beside the
+   * field its path starts with (the first refusal per field; others beside `fallback`).
+   * Returns the parsed value, or undefined after moving focus to the first error.
+   */
+  checkAll<S extends z.ZodType>(schema: S, value: unknown, fields: readonly F[], fallback: F): z.output<S> | undefined;
   set(name: F, message: string | null): void;
   clear(): void;
   /** Moves focus to the first field with an error, or returns false when there is none. */
   focusFirst(): Promise<boolean>;
+  /**
+   * Shows each problem an operation reports as it arrives: beside its field (one of
+   * `fields`, focused) or, naming none of them, beside `fallback` when given (an
+   * import's unreadable file) or else as the form's own message.
+   */
+  place(problem: () => FormProblem | null | undefined, fields: readonly F[], fallback?: F): void;
 }
 
 /**
@@ -46,6 +67,13 @@ export function useFieldErrors<F extends string>(): FieldErrors<F> {
     if (message) messages[name] = message;
     else delete messages[name];
   };
+  const focusFirst = async () => {
+    await nextTick();
+    const first = (Object.keys(messages) as F[])[0];
+    const el = first ? document.getElementById(fieldId(first)) : null;
+    el?.focus();
+    return el !== null;
+  };
   return {
     messages,
     formError,
@@ -60,17 +88,35 @@ export function useFieldErrors<F extends string>(): FieldErrors<F> {
       set(name, result.success ? null : (result.error.issues[0]?.message ?? 'Check this field.'));
       return result.success ? result.data : undefined;
     },
+    checkAll(schema, value, fields, fallback) {
+      for (const name of Object.keys(messages) as F[]) delete messages[name];
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) {
+        const name = fields.find((f) => f === issue.path[0]) ?? fallback;
+        messages[name] ??= issue.message;
+      }
+      void focusFirst();
+      return undefined;
+    },
     set,
     clear() {
       for (const name of Object.keys(messages) as F[]) delete messages[name];
       formError.value = null;
     },
-    async focusFirst() {
-      await nextTick();
-      const first = (Object.keys(messages) as F[])[0];
-      const el = first ? document.getElementById(fieldId(first)) : null;
-      el?.focus();
-      return el !== null;
+    focusFirst,
+    place(problem, fields, fallback) {
+      watch(problem, (next) => {
+        formError.value = null;
+        if (!next) return;
+        const field = fields.find((f) => f === next.path) ?? fallback;
+        if (!field) {
+          formError.value = next.message;
+          return;
+        }
+        set(field, next.message);
+        void focusFirst();
+      }, { immediate: true });
     },
   };
 }

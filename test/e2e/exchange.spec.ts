@@ -31,7 +31,8 @@ describe('resources, search, and moving a workspace by file', () => {
     expect(await seriousAxeViolations(ada.page)).toEqual([]);
 
     await ada.addResource({ title: 'Sneaky', category: 'Other', url: 'javascript:alert(1)' });
-    expect(await ada.alert()).toMatch(/Enter a web address starting with https:\/\/ or http:\/\//);
+    expect(await ada.tandem.fieldError(ada.page.getByLabel('Web address')))
+      .toEqual({ message: 'Enter a web address starting with https:// or http://.', focused: true });
     await ada.page.getByRole('button', { name: 'Cancel' }).click();
 
     await ada.addResource({ title: 'Campus counselling', category: 'Campus supports', url: 'https://counselling.example.edu/', description: 'Free, confidential, same-week appointments.' });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, type Profile } from '../browser.ts';
 
 /** Polls `read` until `accept` holds, or fails with the last value seen. */
@@ -113,6 +113,14 @@ export class TandemPage {
 
   async waitForStatus(pattern: RegExp): Promise<string> {
     return eventually(() => this.syncStatus(), (s) => pattern.test(s), `sync status ${pattern}`);
+  }
+
+  /** The error a field shows beside it (what its aria-describedby points to), if it is marked invalid. */
+  async fieldError(field: Locator): Promise<{ message: string; focused: boolean }> {
+    const invalid = (await field.getAttribute('aria-invalid')) === 'true';
+    const described = await field.getAttribute('aria-describedby');
+    const message = invalid && described ? (await this.page.locator(`[id="${described}"]`).textContent()) ?? '' : '';
+    return { message, focused: await field.evaluate((el) => el === document.activeElement) };
   }
 
   async screenshot(name: string): Promise<void> {
