@@ -56,8 +56,9 @@ export class EncryptionPage {
     await eventually(() => this.tandem.workspaceName().catch(() => ''), (n) => n === name, `workspace ${name} open`);
   }
 
+  /** Each member's name and role as listed (the avatar beside it left out). */
   members() {
-    return this.page.getByRole('list', { name: 'Members' }).getByRole('listitem');
+    return this.page.getByRole('list', { name: 'Members' }).getByRole('listitem').locator('.name');
   }
 
   async askToRemove(name: string): Promise<string> {

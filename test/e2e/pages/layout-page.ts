@@ -23,7 +23,7 @@ export const SECTIONS: readonly SectionCheck[] = [
   { label: 'Resources', mainAction: (p) => p.getByRole('button', { name: 'Add a resource' }) },
   { label: 'Search', mainAction: (p) => p.getByLabel('Search this workspace') },
   { label: 'Export', mainAction: (p) => p.getByRole('button', { name: 'Download JSON' }) },
-  { label: 'Members', mainAction: (p) => p.getByRole('list', { name: 'Members' }) },
+  { label: 'Members', mainAction: (p) => p.getByRole('button', { name: 'Invite someone' }) },
 ];
 
 /** Whether the element's box lies wholly inside the page's viewport: reachable without scrolling. */
