@@ -1,26 +1,40 @@
 import { log } from './log.ts';
 import type { RelayStorage } from './storage/types.ts';
 
+/** When the compactor folds a loaded room's log. */
+export interface CompactionPolicy {
+  /** After this many updates appended since the last compaction. */
+  everyUpdates: number;
+  /** Or after this many bytes appended since the last compaction, whichever comes first. */
+  everyBytes: number;
+}
+
 /**
- * Folds a room's update log into one row every `every` appended updates, off the
- * message path (on `setImmediate`), and on demand when a room unloads or the
- * relay shuts down. Never runs two compactions of one room at once.
+ * Folds a room's update log into one row once enough updates or bytes were
+ * appended, off the message path (on `setImmediate`; the storage runs the merge
+ * itself off the event loop), and on demand when a room unloads or the relay
+ * shuts down. Never runs two compactions of one room at once.
  */
 export class Compactor {
-  private readonly appendsSince = new Map<string, number>();
+  private readonly appendsSince = new Map<string, { updates: number; bytes: number }>();
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly storage: RelayStorage,
-    private readonly every: number,
+    private readonly policy: CompactionPolicy,
+    private readonly onCompacted: (room: string) => void = () => undefined,
   ) {}
 
-  /** Counts one appended update and schedules a compaction when the count is reached. */
-  noteAppend(room: string): void {
-    const count = (this.appendsSince.get(room) ?? 0) + 1;
-    this.appendsSince.set(room, count);
-    if (count >= this.every && !this.running.has(room)) {
-      setImmediate(() => void this.compact(room, 'threshold'));
+  /** Counts one appended update and schedules a compaction when a threshold is reached. */
+  noteAppend(room: string, bytes: number): void {
+    const since = this.appendsSince.get(room) ?? { updates: 0, bytes: 0 };
+    since.updates++;
+    since.bytes += bytes;
+    this.appendsSince.set(room, since);
+    const due = since.updates >= this.policy.everyUpdates || since.bytes >= this.policy.everyBytes;
+    if (due && !this.running.has(room)) {
+      const reason = since.updates >= this.policy.everyUpdates ? 'threshold' : 'bytes';
+      setImmediate(() => void this.compact(room, reason));
     }
   }
 
@@ -44,10 +58,11 @@ export class Compactor {
   }
 
   private async run(room: string, reason: string): Promise<void> {
-    this.appendsSince.set(room, 0);
+    if (this.appendsSince.has(room)) this.appendsSince.set(room, { updates: 0, bytes: 0 });
     try {
       const { mergedRows, bytes } = await this.storage.compact(room);
       if (mergedRows > 0) log('compaction', { room, reason, mergedRows, bytes });
+      this.onCompacted(room);
     } catch (error) {
       log('compaction-failed', { room, reason, message: String(error) });
     }

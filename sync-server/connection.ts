@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { TokenBucket } from './limits.ts';
 import { log } from './log.ts';
 
 /** One client socket in a room. */
@@ -7,34 +8,64 @@ export interface Connection {
   readonly id: number;
   readonly ws: WebSocket;
   readonly room: string;
+  readonly remote: string;
   /** Awareness client ids this socket has announced, removed when it closes. */
   readonly clientIds: Set<number>;
   /** Cleared at each ping, set again by the pong; still clear at the next ping means dead. */
   alive: boolean;
+  readonly frames: TokenBucket;
+  readonly bytes: TokenBucket;
+  /** A sync step 2 for this socket is being computed. */
+  syncing: boolean;
+  /** Bytes of sync replies queued on this socket and not yet written out. */
+  syncBytesQueued: number;
 }
 
-/** WebSocket close codes the relay uses (RFC 6455 section 7.4.1). */
+/** WebSocket close codes the relay uses (RFC 6455 section 7.4.1, and 4xxx for the application). */
 export const CloseCode = {
   goingAway: 1001,
   unsupportedData: 1003,
   invalidPayload: 1007,
+  policy: 1008,
   internalError: 1011,
+  tryAgainLater: 1013,
+  retired: 4410,
+  overQuota: 4413,
 } as const;
 
-/** Sends if the socket is still open; a failed send closes the socket rather than throwing. */
-export function send(conn: Connection, message: Uint8Array): void {
+/** What the client reads as the close reason, per code (reasons are limited to 123 bytes; the detail is in the log). */
+const CLIENT_REASON: Record<number, string> = {
+  [CloseCode.unsupportedData]: 'malformed message',
+  [CloseCode.invalidPayload]: 'malformed message',
+  [CloseCode.policy]: 'rate limit exceeded',
+  [CloseCode.internalError]: 'relay error',
+  [CloseCode.tryAgainLater]: 'relay busy, try again later',
+  [CloseCode.retired]: 'room retired',
+  [CloseCode.overQuota]: "workspace over the relay's size limit",
+};
+
+/**
+ * Sends if the socket is still open. A socket that lets more than `limit` bytes
+ * queue up (its sync reply aside) is not reading: it is dropped rather than
+ * buffered without bound.
+ */
+export function send(conn: Connection, message: Uint8Array, limit: number): void {
   if (conn.ws.readyState !== WebSocket.OPEN) return;
+  if (conn.ws.bufferedAmount - conn.syncBytesQueued > limit) {
+    log('slow-reader-dropped', { conn: conn.id, room: conn.room, buffered: conn.ws.bufferedAmount });
+    conn.ws.terminate();
+    return;
+  }
   conn.ws.send(message, (error) => {
     if (error) conn.ws.terminate();
   });
 }
 
-/** Closes one socket because of something it did, with a log line saying why. */
+/** Closes one socket because of something it did (or that happened to its room), with a log line saying why. */
 export function rejectConnection(conn: Connection, code: number, reason: string): void {
   log('connection-rejected', { conn: conn.id, room: conn.room, code, reason });
   if (conn.ws.readyState === WebSocket.OPEN || conn.ws.readyState === WebSocket.CONNECTING) {
-    // Close reasons are limited to 123 bytes; the detail is in the log line.
-    conn.ws.close(code, code === CloseCode.internalError ? 'relay error' : 'malformed message');
+    conn.ws.close(code, CLIENT_REASON[code] ?? 'closed');
   }
 }
 

@@ -10,7 +10,7 @@ const FORCED_EXIT_MS = 10_000;
 
 async function main(config: RelayConfig): Promise<void> {
   const { storage, fanout, description } = await openBackend(config);
-  const relay = new Relay(storage, config);
+  const relay = new Relay(storage, { ...config, fanout });
   const server = createRelayServer(relay, storage);
   server.listen(config.port, config.host);
   await once(server, 'listening');

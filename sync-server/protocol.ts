@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { PresenceEntry } from './presence.ts';
 
 /** Top-level message types of the y-websocket protocol. */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -10,9 +10,9 @@ export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 }
 /** What a client can ask of the relay, decoded and checked. */
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  /** Sync step 2 or update; `empty` when it carries no structs and no deletions. */
-  | { kind: 'update'; update: Uint8Array; empty: boolean }
-  | { kind: 'awareness'; update: Uint8Array }
+  /** Sync step 2 or update, not yet decoded: the room checks it against its state. */
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; entries: PresenceEntry[] }
   | { kind: 'query-awareness' };
 
 /** A frame the relay refuses: the sender's socket is closed, nothing else is touched. */
@@ -24,10 +24,10 @@ export class MalformedMessageError extends Error {
 }
 
 /**
- * Decodes one binary frame and validates its payload completely before any of it
- * reaches the room: a Yjs update is decoded in full (`Y.decodeUpdate`) because
- * `Y.applyUpdate` can throw half-way and leave a partial write behind, and
- * y-protocols' own `readSyncMessage` swallows such errors.
+ * Decodes one binary frame and validates its framing before any of it reaches the
+ * room. A Yjs update is left for the room to decode and check against its state
+ * (see `checkUpdate`), since that needs the room and decoding twice costs time on
+ * the thread that serves every socket.
  *
  * @throws {MalformedMessageError} for anything that is not a well-formed message.
  */
@@ -50,8 +50,7 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
       return readSync(decoder);
     case MessageType.awareness: {
       const update = decoding.readVarUint8Array(decoder);
-      checkAwarenessUpdate(update);
-      return { kind: 'awareness', update };
+      return { kind: 'awareness', update, entries: readAwarenessUpdate(update) };
     }
     case MessageType.queryAwareness:
       return { kind: 'query-awareness' };
@@ -68,40 +67,69 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
       Y.decodeStateVector(payload);
       return { kind: 'sync-step1', stateVector: payload };
     case syncProtocol.messageYjsSyncStep2:
-    case syncProtocol.messageYjsUpdate: {
-      const { structs, ds } = Y.decodeUpdate(payload);
-      return { kind: 'update', update: payload, empty: structs.length === 0 && ds.clients.size === 0 };
-    }
+    case syncProtocol.messageYjsUpdate:
+      return { kind: 'update', update: payload };
     default:
       throw new MalformedMessageError(`unexpected sync message type ${type}`);
   }
 }
 
-/** Reads an awareness update the way `applyAwarenessUpdate` will, so that call cannot fail part-way. */
-function checkAwarenessUpdate(update: Uint8Array): void {
+/** Deepest nesting of arrays and objects a presence state may have; real ones have three or four levels. */
+export const MAX_PRESENCE_DEPTH = 32;
+
+/** Reads an awareness update as y-protocols encodes it, checking that each state is shallow JSON. */
+function readAwarenessUpdate(update: Uint8Array): PresenceEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const entries: PresenceEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    if (nestingDepth(state) > MAX_PRESENCE_DEPTH) throw new MalformedMessageError(`presence state nested deeper than ${MAX_PRESENCE_DEPTH}`);
+    JSON.parse(state);
+    entries.push({ client, clock, state: state === 'null' ? 'null' : state });
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update');
+  return entries;
 }
 
-/** `sync step 1`: the relay's state vector, asking the client for what it lacks. */
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
-  return encoding.toUint8Array(encoder);
+/** How deeply `json` nests brackets outside strings, without building anything. */
+function nestingDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/** `sync step 1`: the relay's state vector (encoded), asking the client for what it lacks. */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+  return syncMessage(syncProtocol.messageYjsSyncStep1, stateVector);
 }
 
 /** `sync step 2`: everything in `doc` that a peer with `stateVector` is missing. */
 export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return syncMessage(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(doc, stateVector));
+}
+
+function syncMessage(type: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
@@ -113,10 +141,10 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** An awareness message with the states of `clients` (removed clients are encoded as null). */
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+/** An awareness message carrying an awareness update. */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }

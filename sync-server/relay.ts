@@ -3,10 +3,16 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RELAY_PROTOCOL } from './auth.ts';
 import { Compactor } from './compactor.ts';
+import type { RelayLimits } from './config.ts';
 import { CloseCode, pingOrDrop, rejectConnection, type Connection } from './connection.ts';
+import { localFanout } from './fanout/local.ts';
+import type { RoomFanout } from './fanout/types.ts';
+import { AddressLimits, TokenBucket } from './limits.ts';
 import { log } from './log.ts';
+import { RelayMetrics } from './metrics.ts';
 import { MalformedMessageError } from './protocol.ts';
-import { Room } from './room.ts';
+import { RoomStateKeeper } from './room-state/keeper.ts';
+import { Room, type RoomContext } from './room.ts';
 import type { RelayStorage } from './storage/types.ts';
 
 /** What a {@link Relay} needs besides its storage. */
@@ -15,30 +21,74 @@ export interface RelayOptions {
   maxMessageBytes: number;
   compactAfterUpdates: number;
   keepaliveMs: number;
+  limits: RelayLimits;
+  /** How this process hears about other processes serving the same rooms; alone by default. */
+  fanout?: RoomFanout;
+  metrics?: RelayMetrics;
 }
 
 const SHUTDOWN_GRACE_MS = 1_000;
 const SHUTDOWN_DEADLINE_MS = 5_000;
+/** y-protocols clients renew their presence every 15 s and drop others' after 30 s without renewal. */
+const PRESENCE_TIMEOUT_MS = 30_000;
+const SWEEP_MS = 10_000;
 
 /**
  * Keeps the open rooms and their sockets. A room is loaded from storage when its
- * first client is admitted and leaves memory, compacted, when its last one goes.
+ * first client is admitted and leaves memory, compacted, when its last one goes:
+ * nothing of an idle room stays in this process.
  */
 export class Relay {
+  readonly metrics: RelayMetrics;
+  readonly addresses: AddressLimits;
   private readonly wss: WebSocketServer;
   private readonly compactor: Compactor;
+  private readonly states: RoomStateKeeper;
+  private readonly context: RoomContext;
   private readonly loaded = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
-  private readonly keepalive: NodeJS.Timeout;
+  private readonly upgraded = new WeakSet<Duplex>();
+  private readonly timers: NodeJS.Timeout[];
   private nextConnectionId = 1;
   private closing = false;
 
   constructor(
     private readonly storage: RelayStorage,
-    options: RelayOptions,
+    private readonly options: RelayOptions,
   ) {
-    this.compactor = new Compactor(storage, options.compactAfterUpdates);
+    this.metrics = options.metrics ?? new RelayMetrics();
+    this.addresses = new AddressLimits(options.limits);
+    this.compactor = new Compactor(
+      storage,
+      { everyUpdates: options.compactAfterUpdates, everyBytes: options.limits.compactAfterBytes },
+      (room) => void this.refreshStoredBytes(room),
+    );
+    this.states = new RoomStateKeeper((error) => {
+      // Without the worker no room can answer sync step 1. Stopping (storage is
+      // flushed, clients reconnect once a supervisor restarts the relay) beats
+      // serving sockets that would never sync.
+      log('room-state-worker-failed', { message: String(error) });
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.context = {
+      storage,
+      fanout: options.fanout ?? localFanout(),
+      states: this.states,
+      metrics: this.metrics,
+      limits: options.limits,
+      syncReplies: { queued: 0 },
+      onAppended: (room, bytes) => {
+        this.metrics.storedBytes.inc(bytes);
+        this.compactor.noteAppend(room, bytes);
+      },
+      onBroken: (room) => this.startUnload(room),
+    };
+    this.metrics.onCollect(() => {
+      let bytes = 0;
+      for (const room of this.loaded.values()) bytes += room.storedBytes;
+      this.metrics.loadedRoomBytes.set(bytes);
+    });
     this.wss = new WebSocketServer({
       noServer: true,
       clientTracking: false,
@@ -47,7 +97,7 @@ export class Relay {
       // browsers from failing the handshake.
       handleProtocols: (protocols) => (protocols.has(RELAY_PROTOCOL) ? RELAY_PROTOCOL : false),
     });
-    this.keepalive = setInterval(() => this.checkAlive(), options.keepaliveMs);
+    this.timers = [setInterval(() => this.checkAlive(), options.keepaliveMs), setInterval(() => this.sweep(), SWEEP_MS)];
   }
 
   /** Whether new clients are refused because the relay is shutting down. */
@@ -55,11 +105,21 @@ export class Relay {
     return this.closing;
   }
 
+  /** Whether the room is in memory now (then opening it creates nothing). */
+  isLoaded(room: string): boolean {
+    return this.loaded.has(room) || this.loading.has(room);
+  }
+
+  /** Whether `socket` became a WebSocket: from then on only WebSocket frames may be written to it. */
+  isUpgraded(socket: Duplex): boolean {
+    return this.upgraded.has(socket);
+  }
+
   /**
    * Completes the WebSocket handshake of an already authorised request and puts
    * the socket in `roomName`, loading the room first if needed.
    */
-  async accept(roomName: string, request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  async accept(roomName: string, request: IncomingMessage, socket: Duplex, head: Buffer, remote: string): Promise<void> {
     const room = await this.reserve(roomName);
     let joined = false;
     if (!socket.destroyed && !this.closing) {
@@ -67,7 +127,13 @@ export class Relay {
       // or aborts the handshake itself, so `joined` is final right after the call.
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         joined = true;
-        this.attach(room, ws, request.socket.remoteAddress ?? null);
+        this.upgraded.add(socket);
+        try {
+          this.attach(room, ws, remote);
+        } catch (error) {
+          log('join-failed', { room: roomName, message: String(error) });
+          ws.close(CloseCode.internalError, 'relay error');
+        }
       });
     }
     if (!joined) {
@@ -77,13 +143,20 @@ export class Relay {
     }
   }
 
+  /** Closes this process's sockets of a room that was just retired (4410), and tells the other processes. */
+  async retired(room: string): Promise<void> {
+    this.loaded.get(room)?.retire();
+    await this.context.fanout.publish(room, { kind: 'retired' });
+  }
+
   /**
    * Closes every socket (1001), waits for each room to store and compact its log,
-   * and stops the keep-alive timer. The storage stays open for the caller to close.
+   * and stops the timers and the room-state worker. The storage and fan-out stay
+   * open for the caller to close.
    */
   async close(): Promise<void> {
     this.closing = true;
-    clearInterval(this.keepalive);
+    for (const timer of this.timers) clearInterval(timer);
     const started = Date.now();
     while (this.loaded.size + this.loading.size + this.unloading.size > 0) {
       const elapsed = Date.now() - started;
@@ -100,6 +173,7 @@ export class Relay {
       await Promise.race([...this.unloading.values(), ...this.loading.values(), delay(20)]).catch(() => undefined);
     }
     this.wss.close();
+    await this.states.close();
   }
 
   /** The loaded room, with a join reserved so it cannot unload before the socket arrives. */
@@ -123,17 +197,31 @@ export class Relay {
     try {
       // A room that is still writing its last compaction must finish before it is read again.
       await this.unloading.get(name);
-      const room = await Room.load(name, this.storage, () => this.compactor.noteAppend(name));
+      const room = await Room.load(name, this.context);
       this.loaded.set(name, room);
+      this.metrics.roomsLoaded.set(this.loaded.size);
       return room;
     } finally {
       this.loading.delete(name);
     }
   }
 
-  private attach(room: Room, ws: WebSocket, remote: string | null): void {
-    const conn: Connection = { id: this.nextConnectionId++, ws, room: room.name, clientIds: new Set(), alive: true };
+  private attach(room: Room, ws: WebSocket, remote: string): void {
+    const { limits } = this.options;
+    const conn: Connection = {
+      id: this.nextConnectionId++,
+      ws,
+      room: room.name,
+      remote,
+      clientIds: new Set(),
+      alive: true,
+      frames: new TokenBucket(limits.framesPerSecond, limits.frameBurst),
+      bytes: new TokenBucket(limits.bytesPerSecond, limits.byteBurst),
+      syncing: false,
+      syncBytesQueued: 0,
+    };
     room.pendingJoins--;
+    this.metrics.connections.inc();
     log('connect', { conn: conn.id, room: room.name, remote });
     ws.on('error', (error: Error & { code?: string }) => {
       log('socket-error', { conn: conn.id, room: room.name, code: error.code, message: error.message });
@@ -143,6 +231,7 @@ export class Relay {
     });
     ws.on('message', (data, isBinary) => this.onMessage(room, conn, data, isBinary));
     ws.on('close', (code) => {
+      this.metrics.connections.dec();
       room.leave(conn);
       log('disconnect', { conn: conn.id, room: room.name, code });
       this.unloadIfIdle(room);
@@ -153,12 +242,19 @@ export class Relay {
 
   private onMessage(room: Room, conn: Connection, data: RawData, isBinary: boolean): void {
     conn.alive = true;
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
     if (!isBinary) {
       rejectConnection(conn, CloseCode.unsupportedData, 'text frame');
       return;
     }
+    const frame = toBytes(data);
+    if (!conn.frames.take(1) || !conn.bytes.take(frame.byteLength)) {
+      this.metrics.refused.inc({ reason: 'rate-limit' });
+      rejectConnection(conn, CloseCode.policy, 'rate limit exceeded');
+      return;
+    }
     try {
-      room.receive(conn, toBytes(data));
+      room.receive(conn, frame);
     } catch (error) {
       const malformed = error instanceof MalformedMessageError;
       rejectConnection(conn, malformed ? CloseCode.invalidPayload : CloseCode.internalError, String(error));
@@ -167,14 +263,21 @@ export class Relay {
 
   private unloadIfIdle(room: Room): void {
     if (room.connections.size > 0 || room.pendingJoins > 0 || this.loaded.get(room.name) !== room) return;
+    this.startUnload(room);
+  }
+
+  /** Takes the room out of service at once; a later join loads it afresh once this unload has finished. */
+  private startUnload(room: Room): void {
+    if (this.loaded.get(room.name) !== room) return;
     this.loaded.delete(room.name);
+    this.metrics.roomsLoaded.set(this.loaded.size);
     const unload = (async () => {
       try {
         await room.settled();
-        await this.compactor.compact(room.name, 'unload');
+        if (room.needsCompaction) await this.compactor.compact(room.name, 'unload');
       } finally {
         this.compactor.forget(room.name);
-        room.destroy();
+        await room.unload();
         log('room-unloaded', { room: room.name });
       }
     })();
@@ -186,10 +289,24 @@ export class Relay {
       });
   }
 
+  private async refreshStoredBytes(name: string): Promise<void> {
+    const bytes = await this.storage.storedBytes(name).catch(() => null);
+    const room = this.loaded.get(name);
+    if (room !== undefined && bytes !== null) {
+      room.storedBytes = bytes;
+    }
+  }
+
   private checkAlive(): void {
     for (const room of this.loaded.values()) {
       for (const conn of room.connections) pingOrDrop(conn);
     }
+  }
+
+  private sweep(): void {
+    this.addresses.sweep();
+    const before = Date.now() - PRESENCE_TIMEOUT_MS;
+    for (const room of this.loaded.values()) room.expirePresence(before);
   }
 }
 

@@ -1,76 +1,112 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { RelayLimits } from './config.ts';
 import { CloseCode, rejectConnection, send, type Connection } from './connection.ts';
+import type { FanoutMessage, RoomFanout } from './fanout/types.ts';
 import { log } from './log.ts';
-import {
-  awarenessMessage,
-  decodeClientMessage,
-  syncStep1Message,
-  syncStep2Message,
-  updateMessage,
-} from './protocol.ts';
+import type { RelayMetrics } from './metrics.ts';
+import { PresenceStore, type PresenceEntry } from './presence.ts';
+import { awarenessMessage, decodeClientMessage, MalformedMessageError, syncStep1Message, updateMessage } from './protocol.ts';
+import type { RoomStateKeeper } from './room-state/keeper.ts';
 import type { RelayStorage } from './storage/types.ts';
+import { advance, checkUpdate, encodeStateVector, type StateVector } from './update-check.ts';
 
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
+/** Everything a room shares with the rest of its relay process. */
+export interface RoomContext {
+  storage: RelayStorage;
+  fanout: RoomFanout;
+  states: RoomStateKeeper;
+  metrics: RelayMetrics;
+  limits: RelayLimits;
+  /** Bytes of sync replies queued across every socket of the process. */
+  syncReplies: { queued: number };
+  /** Called after each durable update of this room with its size. */
+  onAppended(room: string, bytes: number): void;
+  /** Called once when a store failed: the room's memory no longer matches storage and it must be reloaded. */
+  onBroken(room: Room): void;
+}
+
+/** An update handed to storage, waiting (in arrival order) to be relayed once durable. */
+interface Outgoing {
+  update: Uint8Array;
+  from: Connection | null;
+  state: 'storing' | 'stored' | 'failed';
 }
 
 /**
- * One open room: a Y.Doc that merges the room's updates and answers sync step 1,
- * the room's awareness, and its sockets. The doc is treated as opaque bytes: the
- * relay never reads its types, so content can later be encrypted end to end.
+ * One open room. It keeps no Y.Doc on this thread: the room's state vector is
+ * enough to check each update before it is stored (see `checkUpdate`), and the
+ * room-state worker holds the merged state for sync step 2. Presence is kept as
+ * opaque JSON text with bounds (see `PresenceStore`).
+ *
+ * Updates are handed to storage as they arrive, without waiting for the previous
+ * one; each is relayed only once it is durable, and in arrival order.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<Connection>();
   /** Clients between admission and their socket joining; the room stays loaded for them. */
   pendingJoins = 0;
-  private writes: Promise<void> = Promise.resolve();
+  /** Bytes in the room's stored log, for its quota. */
+  storedBytes = 0;
+  /** Whether anything changed the stored log since it was last compacted. */
+  needsCompaction = false;
+  private readonly presence: PresenceStore;
+  private readonly outgoing: Outgoing[] = [];
+  private storing = new Set<Promise<void>>();
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private closed = false;
 
   private constructor(
     readonly name: string,
-    private readonly storage: RelayStorage,
-    private readonly onAppended: () => void,
+    private readonly state: StateVector,
+    private readonly ctx: RoomContext,
   ) {
-    // The relay is not a participant; without this it would announce itself.
-    this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcast(updateMessage(update), origin));
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin));
+    this.presence = new PresenceStore({
+      idsPerConnection: ctx.limits.presenceIdsPerConnection,
+      idsPerRoom: ctx.limits.presenceIdsPerRoom,
+      roomBytes: ctx.limits.presenceBytesPerRoom,
+    });
   }
 
-  /** Creates the room and replays its stored log into the doc. */
-  static async load(name: string, storage: RelayStorage, onAppended: () => void): Promise<Room> {
-    const room = new Room(name, storage, onAppended);
-    const updates = await storage.loadUpdates(name);
-    let skipped = 0;
-    room.doc.transact(() => {
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(room.doc, update);
-        } catch {
-          skipped++;
-        }
-      }
-    }, 'storage');
-    log('room-loaded', { room: name, rows: updates.length, skipped });
+  /**
+   * Subscribes to the room's bus, reads its stored log into the room-state
+   * worker, then asks other processes for the presence they hold. Messages from
+   * the bus that arrive while loading are handled once the room is ready.
+   */
+  static async load(name: string, ctx: RoomContext): Promise<Room> {
+    const early: FanoutMessage[] = [];
+    let room: Room | null = null;
+    const unsubscribe = await ctx.fanout.subscribe(name, (message) => (room === null ? early.push(message) : room.onBus(message)));
+    try {
+      const updates = await ctx.storage.loadUpdates(name);
+      const storedBytes = await ctx.storage.storedBytes(name);
+      const { stateVector, droppedPending } = await ctx.states.load(name, updates);
+      room = new Room(name, Y.decodeStateVector(stateVector), ctx);
+      room.unsubscribe = unsubscribe;
+      room.storedBytes = storedBytes;
+      room.needsCompaction = updates.length > 1;
+      log('room-loaded', { room: name, rows: updates.length, bytes: storedBytes, droppedPending });
+    } catch (error) {
+      await unsubscribe();
+      ctx.states.unload(name);
+      throw error;
+    }
+    for (const message of early) room.onBus(message);
+    void ctx.fanout.publish(name, { kind: 'awareness-query' }).catch((error: unknown) => log('fanout-error', { room: name, message: String(error) }));
     return room;
   }
 
   /** Adds a socket and starts the handshake: our state vector, then who is present. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    send(conn, syncStep1Message(this.doc));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) send(conn, awarenessMessage(this.awareness, present));
+    this.send(conn, syncStep1Message(encodeStateVector(this.state)));
+    const present = this.presence.ids();
+    if (present.length > 0) this.send(conn, awarenessMessage(this.presence.encode(present)));
   }
 
-  /** Removes a socket and withdraws the awareness states it controlled. */
+  /** Removes a socket and withdraws the presence it announced. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.clientIds.size > 0) removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    if (conn.clientIds.size > 0) this.withdraw(this.presence.withdrawOwned(conn.clientIds));
   }
 
   /**
@@ -83,68 +119,227 @@ export class Room {
     const message = decodeClientMessage(frame);
     switch (message.kind) {
       case 'sync-step1':
-        send(conn, syncStep2Message(this.doc, message.stateVector));
+        this.answerSyncStep1(conn, message.stateVector);
         return;
       case 'update':
-        // A peer with nothing new still answers sync step 1; storing that would only add rows.
-        if (!message.empty) this.write(conn, message.update);
+        this.receiveUpdate(conn, message.update);
         return;
       case 'awareness':
-        applyAwarenessUpdate(this.awareness, message.update, conn);
+        this.receiveAwareness(conn, message.update, message.entries);
         return;
       case 'query-awareness':
-        send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        this.send(conn, awarenessMessage(this.presence.encode(this.presence.ids())));
         return;
     }
   }
 
-  /** Resolves once every update received so far is stored and applied. */
-  settled(): Promise<void> {
-    return this.writes;
+  /** Withdraws presence not renewed since `before`, telling every socket. */
+  expirePresence(before: number): void {
+    this.withdraw(this.presence.expire(before));
   }
 
-  /** Frees the doc and awareness (and awareness's timer). */
-  destroy(): void {
-    this.awareness.destroy();
-    this.doc.destroy();
+  /** Closes every socket with 4410: the room was retired here or by another process. */
+  retire(): void {
+    this.closed = true;
+    for (const conn of this.connections) rejectConnection(conn, CloseCode.retired, 'room retired');
   }
 
-  /**
-   * Stores the update before applying it, so the doc (and therefore every sync
-   * reply and broadcast built from it) only ever holds durable data. Writes are
-   * chained to keep one room's updates in arrival order.
-   */
-  private write(conn: Connection, update: Uint8Array): void {
-    this.writes = this.writes.then(async () => {
-      try {
-        await this.storage.appendUpdate(this.name, update);
-      } catch (error) {
-        log('storage-error', { room: this.name, conn: conn.id, message: String(error) });
-        // The client still has the update and resends it when it reconnects.
-        rejectConnection(conn, CloseCode.internalError, 'update could not be stored');
-        return;
-      }
-      this.onAppended();
-      try {
-        Y.applyUpdate(this.doc, update, conn);
-      } catch (error) {
-        rejectConnection(conn, CloseCode.invalidPayload, `update could not be applied: ${String(error)}`);
-      }
+  /** Resolves once every update received so far has been stored (or failed to be). */
+  async settled(): Promise<void> {
+    while (this.storing.size > 0) await Promise.allSettled([...this.storing]);
+  }
+
+  /** Leaves the bus and frees the room's state in the worker. */
+  async unload(): Promise<void> {
+    this.closed = true;
+    this.ctx.states.unload(this.name);
+    await this.unsubscribe?.();
+  }
+
+  private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    // One reply at a time per socket, and only to a socket that read the last one:
+    // otherwise a client that never reads could make the relay queue the room again and again.
+    if (conn.syncing || conn.syncBytesQueued > 0) {
+      rejectConnection(conn, CloseCode.policy, 'sync requested before the previous reply was read');
+      return;
+    }
+    if (this.ctx.syncReplies.queued > this.ctx.limits.syncReplyBytes) {
+      rejectConnection(conn, CloseCode.tryAgainLater, 'too many sync replies queued');
+      return;
+    }
+    conn.syncing = true;
+    this.ctx.states.syncStep2(this.name, stateVector).then(
+      (message) => {
+        conn.syncing = false;
+        this.sendSyncReply(conn, message);
+      },
+      (error: unknown) => {
+        conn.syncing = false;
+        rejectConnection(conn, CloseCode.internalError, `sync step 2 failed: ${String(error)}`);
+      },
+    );
+  }
+
+  private sendSyncReply(conn: Connection, message: Uint8Array): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    const queued = this.ctx.syncReplies;
+    queued.queued += message.byteLength;
+    conn.syncBytesQueued += message.byteLength;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      queued.queued -= message.byteLength;
+      conn.syncBytesQueued -= message.byteLength;
+    };
+    conn.ws.once('close', release);
+    conn.ws.send(message, (error) => {
+      release();
+      if (error) conn.ws.terminate();
     });
   }
 
-  private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const sender = this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
-    if (sender !== undefined) {
-      for (const id of added.concat(updated)) sender.clientIds.add(id);
-      for (const id of removed) sender.clientIds.delete(id);
+  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (this.closed) return;
+    let verdict;
+    try {
+      verdict = checkUpdate(this.state, update);
+    } catch (error) {
+      throw new MalformedMessageError(`update does not decode: ${String(error)}`);
     }
-    this.broadcast(awarenessMessage(this.awareness, added.concat(updated, removed)), sender);
+    if (!verdict.ok) {
+      this.ctx.metrics.refused.inc({ reason: 'refused-update' });
+      rejectConnection(conn, CloseCode.invalidPayload, `update refused: ${verdict.reason}`);
+      return;
+    }
+    // A peer with nothing new still answers sync step 1; storing that would only add rows.
+    if (verdict.empty) return;
+    if (this.storedBytes + update.byteLength > this.ctx.limits.maxRoomBytes) {
+      this.ctx.metrics.refused.inc({ reason: 'room-over-quota' });
+      rejectConnection(conn, CloseCode.overQuota, `room would store more than ${this.ctx.limits.maxRoomBytes} bytes`);
+      return;
+    }
+    advance(this.state, verdict.advances);
+    this.storedBytes += update.byteLength;
+    this.needsCompaction = true;
+    this.store({ update, from: conn, state: 'storing' });
   }
 
-  private broadcast(message: Uint8Array, except: unknown): void {
-    for (const conn of this.connections) {
-      if (conn !== except) send(conn, message);
+  private store(item: Outgoing): void {
+    this.outgoing.push(item);
+    const stopTimer = this.ctx.metrics.commitSeconds.startTimer();
+    const stored = this.ctx.storage.appendUpdate(this.name, item.update).then(
+      () => {
+        stopTimer();
+        item.state = 'stored';
+      },
+      (error: unknown) => {
+        item.state = 'failed';
+        log('storage-error', { room: this.name, conn: item.from?.id, message: String(error) });
+      },
+    );
+    const tracked = stored.then(() => this.relayStored());
+    this.storing.add(tracked);
+    void tracked.finally(() => this.storing.delete(tracked));
+  }
+
+  /** Relays, in arrival order, every update at the head of the queue that is durable. */
+  private relayStored(): void {
+    for (let head = this.outgoing[0]; head !== undefined && head.state !== 'storing'; head = this.outgoing[0]) {
+      this.outgoing.shift();
+      if (head.state === 'failed') {
+        this.break();
+        continue;
+      }
+      if (this.closed) continue;
+      this.ctx.states.apply(this.name, head.update);
+      this.broadcast(updateMessage(head.update), head.from);
+      this.ctx.metrics.updates.inc();
+      this.ctx.onAppended(this.name, head.update.byteLength);
+      void this.ctx.fanout.publish(this.name, { kind: 'update', update: head.update }).catch((error: unknown) => {
+        log('fanout-error', { room: this.name, message: String(error) });
+      });
     }
+  }
+
+  /**
+   * A store failed: this room's state vector now runs ahead of storage, so no
+   * later update can be checked against it. Every socket is closed; their clients
+   * still hold their updates and resend them to the reloaded room.
+   */
+  private break(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const conn of this.connections) rejectConnection(conn, CloseCode.internalError, 'update could not be stored');
+    this.ctx.onBroken(this);
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array, entries: PresenceEntry[]): void {
+    const { changed, refused } = this.presence.apply(entries, conn.clientIds, Date.now());
+    if (changed.length > 0) this.broadcast(awarenessMessage(this.presence.encode(changed)), conn);
+    if (refused !== undefined) {
+      this.ctx.metrics.refused.inc({ reason: 'presence-limit' });
+      rejectConnection(conn, CloseCode.policy, `presence refused: ${refused}`);
+      return;
+    }
+    if (changed.length > 0) {
+      void this.ctx.fanout.publish(this.name, { kind: 'awareness', update }).catch((error: unknown) => {
+        log('fanout-error', { room: this.name, message: String(error) });
+      });
+    }
+  }
+
+  private onBus(message: FanoutMessage): void {
+    if (this.closed) return;
+    try {
+      switch (message.kind) {
+        case 'update': {
+          // Already checked and stored by the process that received it.
+          for (const struct of Y.decodeUpdate(message.update).structs) {
+            if (struct instanceof Y.Skip) continue;
+            const end = struct.id.clock + struct.length;
+            if (end > (this.state.get(struct.id.client) ?? 0)) this.state.set(struct.id.client, end);
+          }
+          this.storedBytes += message.update.byteLength;
+          this.ctx.states.apply(this.name, message.update);
+          this.broadcast(updateMessage(message.update), null);
+          return;
+        }
+        case 'awareness': {
+          const entries = decodeClientMessage(awarenessMessage(message.update));
+          if (entries.kind !== 'awareness') return;
+          const { changed } = this.presence.apply(entries.entries, null, Date.now());
+          if (changed.length > 0) this.broadcast(awarenessMessage(this.presence.encode(changed)), null);
+          return;
+        }
+        case 'awareness-query': {
+          const local = [...this.connections].flatMap((conn) => this.presence.idsOf(conn.clientIds));
+          if (local.length > 0) void this.ctx.fanout.publish(this.name, { kind: 'awareness', update: this.presence.encode(local) });
+          return;
+        }
+        case 'retired':
+          this.retire();
+          return;
+      }
+    } catch (error) {
+      log('fanout-message-refused', { room: this.name, kind: message.kind, message: String(error) });
+    }
+  }
+
+  private withdraw(ids: number[]): void {
+    if (ids.length === 0) return;
+    const update = this.presence.encode(ids);
+    this.broadcast(awarenessMessage(update), null);
+    void this.ctx.fanout.publish(this.name, { kind: 'awareness', update }).catch(() => undefined);
+  }
+
+  private broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const conn of this.connections) {
+      if (conn !== except) this.send(conn, message);
+    }
+  }
+
+  private send(conn: Connection, message: Uint8Array): void {
+    send(conn, message, this.ctx.limits.sendBufferBytes);
   }
 }

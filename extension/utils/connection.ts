@@ -35,6 +35,9 @@ export interface ConnectionOptions extends SyncProblems {
   key: SealingKey;
 }
 
+/** Close code of a relay that refuses to store more for this workspace. */
+const RELAY_OVER_QUOTA = 4413;
+
 /**
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
@@ -63,6 +66,13 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);
   };
   provider.on('sync', onSync);
+  const onClose = (event: CloseEvent | null) => {
+    if (event?.code !== RELAY_OVER_QUOTA) return;
+    // Reconnecting would only resend what the relay just refused: stay offline, keep everything local.
+    provider.shouldConnect = false;
+    onError(new Error("This workspace is over the relay's size limit."));
+  };
+  provider.on('connection-close', onClose);
   return {
     doc,
     awareness,
@@ -70,6 +80,7 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     whenLoaded,
     destroy() {
       provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
       stopMirror();
       sealed.destroy();
       awareness.destroy();

@@ -1,137 +1,87 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import * as Y from 'yjs';
+import { foldOffThread } from './fold-thread.ts';
+import { GroupCommit } from './group-commit.ts';
 import type { CompactionResult, RelayStorage } from './types.ts';
+import { WorkerClient } from './worker-client.ts';
 
 /** File name of the relay database inside the data directory. */
 export const SQLITE_FILE_NAME = 'tandem-relay.sqlite';
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS rooms (
-    name TEXT PRIMARY KEY,
-    token_hash TEXT NOT NULL,
-    claimed_at INTEGER NOT NULL,
-    retired_at INTEGER
-  );
-  CREATE TABLE IF NOT EXISTS updates (
-    id INTEGER PRIMARY KEY,
-    room TEXT NOT NULL,
-    data BLOB NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, id);
-`;
-
-interface UpdateRow {
-  id: number;
-  data: Buffer;
+/** Tuning for {@link openSqliteStorage}. */
+export interface SqliteStorageOptions {
+  /**
+   * Caps the file at this many pages (of 4 KiB); a commit past it fails as a full
+   * disk would. Unset: no cap beyond the disk itself.
+   */
+  maxPageCount?: number;
 }
+
+/** What the storage worker is started with. */
+export interface SqliteWorkerData {
+  file: string;
+  maxPageCount?: number;
+}
+
+/** The SQLite storage, plus what tests need to play a worker crash. */
+export interface SqliteRelayStorage extends RelayStorage {
+  /** Resolves once the worker has opened the database; rejects with the reason it could not. */
+  opened(): Promise<void>;
+  /** The worker thread that owns the database, while one runs. */
+  readonly worker: { terminate(): Promise<number> } | null;
+}
+
+const workerModule = import.meta.url.endsWith('.ts') ? './sqlite-worker.ts' : './sqlite-worker.js';
 
 /**
  * Opens (creating if needed) `tandem-relay.sqlite` in `dataDir`.
  *
- * better-sqlite3 is synchronous, so each method has finished its write by the
- * time its promise exists; `synchronous = FULL` makes that write survive a power
- * cut, which is what lets the relay persist an update before relaying it.
+ * better-sqlite3 is synchronous, so the database lives on a worker thread and the
+ * event loop only ever waits for messages. Appends that arrive together, for any
+ * rooms, share one transaction and one fsync (`synchronous = FULL`); each resolves
+ * once that commit is on disk. Reads see every append that has resolved. If the
+ * worker dies, the calls it owed reject and the next call starts a new one.
  */
-export function openSqliteStorage(dataDir: string): RelayStorage {
+export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions = {}): SqliteRelayStorage {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, SQLITE_FILE_NAME));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(SCHEMA);
-  // Files written before rooms could be retired lack the column.
-  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(rooms)').all();
-  if (!columns.some((column) => column.name === 'retired_at')) db.exec('ALTER TABLE rooms ADD COLUMN retired_at INTEGER');
+  const data: SqliteWorkerData = { file: join(dataDir, SQLITE_FILE_NAME), ...options };
+  const worker = new WorkerClient(workerModule, 'the SQLite storage worker', data);
+  const commits = new GroupCommit((batch) => worker.call('append', [batch]));
+  const compacting = new Set<string>();
 
-  const insertClaim = db.prepare('INSERT OR IGNORE INTO rooms (name, token_hash, claimed_at) VALUES (?, ?, ?)');
-  const selectClaim = db.prepare<[string], { token_hash: string; retired_at: number | null }>(
-    'SELECT token_hash, retired_at FROM rooms WHERE name = ?',
-  );
-  const markRetired = db.prepare('UPDATE rooms SET retired_at = ? WHERE name = ? AND retired_at IS NULL');
-  const deleteLog = db.prepare('DELETE FROM updates WHERE room = ?');
-  const sumBytes = db.prepare<[string], { n: number }>('SELECT COALESCE(SUM(LENGTH(data)), 0) AS n FROM updates WHERE room = ?');
-  const insertUpdate = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
-  const selectUpdates = db.prepare<[string], UpdateRow>('SELECT id, data FROM updates WHERE room = ? ORDER BY id');
-  const countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?');
-  const replaceFirst = db.prepare('UPDATE updates SET data = ? WHERE id = ?');
-  const deleteRange = db.prepare('DELETE FROM updates WHERE room = ? AND id > ? AND id <= ?');
-
-  // The claim and its read-back share one transaction so the caller sees exactly
-  // the row that won, even if another claim for the same room raced it.
-  const claim = db.transaction((room: string, tokenHash: string): string | null => {
-    insertClaim.run(room, tokenHash, Date.now());
-    const row = selectClaim.get(room);
-    if (row === undefined) throw new Error(`Room "${room}" could not be claimed.`);
-    return row.retired_at === null ? row.token_hash : null;
-  });
-
-  const retire = db.transaction((room: string, tokenHash: string): boolean => {
-    const row = selectClaim.get(room);
-    if (row === undefined || row.retired_at !== null || row.token_hash !== tokenHash) return false;
-    markRetired.run(Date.now(), room);
-    deleteLog.run(room);
-    return true;
-  });
-
-  const compact = db.transaction((room: string): CompactionResult => {
-    const rows = selectUpdates.all(room);
-    const first = rows[0];
-    const last = rows[rows.length - 1];
-    if (first === undefined || last === undefined || rows.length < 2) return { mergedRows: 0, bytes: 0 };
-    const merged = foldUpdates(rows.map((row) => row.data));
-    replaceFirst.run(toBuffer(merged), first.id);
-    deleteRange.run(room, first.id, last.id);
-    return { mergedRows: rows.length, bytes: merged.byteLength };
-  });
+  const compact = async (room: string): Promise<CompactionResult> => {
+    const { ids, updates } = await worker.call<{ ids: number[]; updates: Uint8Array[] }>('readForFold', [room]);
+    if (ids.length < 2) return { mergedRows: 0, bytes: 0 };
+    const merged = await foldOffThread(updates);
+    const bytes = merged.byteLength;
+    // A retirement that ran meanwhile took the rows away; the fold is dropped.
+    const replaced = await worker.call<boolean>('replaceFolded', [room, ids, merged], [merged.buffer as ArrayBuffer]);
+    return replaced ? { mergedRows: ids.length, bytes } : { mergedRows: 0, bytes: 0 };
+  };
 
   return {
-    async claimRoom(room, tokenHash) {
-      return claim.immediate(room, tokenHash);
+    get worker() {
+      return worker.thread;
     },
-    async appendUpdate(room, update) {
-      insertUpdate.run(room, toBuffer(update));
-    },
-    async loadUpdates(room) {
-      return selectUpdates.all(room).map((row) => new Uint8Array(row.data));
-    },
+    opened: () => worker.call('ping', []),
+    claimRoom: (room, tokenHash) => worker.call('claim', [room, tokenHash]),
+    appendUpdate: (room, update) => commits.append(room, update),
+    loadUpdates: (room) => worker.call('load', [room]),
     async compact(room) {
-      // IMMEDIATE takes the write lock up front, so the read and the rewrite see
-      // the same rows even if another process opened the file.
-      return compact.immediate(room);
+      if (compacting.has(room)) return { mergedRows: 0, bytes: 0 };
+      compacting.add(room);
+      try {
+        return await compact(room);
+      } finally {
+        compacting.delete(room);
+      }
     },
-    async countUpdates(room) {
-      return countRows.get(room)?.n ?? 0;
-    },
-    async storedBytes(room) {
-      return sumBytes.get(room)?.n ?? 0;
-    },
-    async retireRoom(room, tokenHash) {
-      return retire.immediate(room, tokenHash);
-    },
+    countUpdates: (room) => worker.call('count', [room]),
+    storedBytes: (room) => worker.call('bytes', [room]),
+    retireRoom: (room, tokenHash) => worker.call('retire', [room, tokenHash]),
     async close() {
-      if (db.open) db.close();
+      await commits.flushed();
+      await worker.close('close');
     },
   };
-}
-
-/**
- * Merges updates through a garbage-collecting doc rather than `Y.mergeUpdates`,
- * which keeps the content of deleted items: clients delete the sealed blobs they
- * compacted, and only a doc drops their bytes. Still opaque: no type is read.
- */
-function foldUpdates(updates: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update);
-    });
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -62,6 +62,16 @@ describe('relay durability', () => {
     expect(await storedRows(relay.dataDir, room)).toBe(1);
   });
 
+  it('compacts a room once enough bytes were appended, even if few updates were', async () => {
+    const relay = track.relay(await startRelay({ env: { COMPACT_AFTER_BYTES: String(64 * 1024) } }));
+    const room = randomRoom();
+    const token = randomToken();
+    const writer = track.provider(connectProvider(relay.url, room, token));
+    await waitForSynced(writer);
+    for (let i = 0; i < 4; i++) writer.doc.getArray<Uint8Array>('blobs').push([new Uint8Array(24 * 1024).fill(i)]);
+    await waitFor(() => logEvents(relay, 'compaction').some((entry) => entry.room === room && entry.reason === 'bytes'), 5_000, 'a compaction by bytes');
+  });
+
   it('shuts down cleanly on SIGTERM, compacting each room, and the data survives a restart', async () => {
     const relay = track.relay(await startRelay());
     const room = randomRoom();

@@ -4,7 +4,11 @@ import type { RelayStorage } from '../../sync-server/storage/types.ts';
 
 /** How the conformance suite gets at one adapter. */
 export interface StorageHarness {
-  /** Opens the adapter; opened again after `close()` it must see the same data. */
+  /**
+   * Opens the adapter; opened again after `close()` it must see the same data.
+   * Opened again while one is open, it is a second instance on the same database,
+   * as a second relay process would have.
+   */
   open(): Promise<RelayStorage>;
   /** Removes whatever the harness created (files, schemas). */
   destroy(): Promise<void>;
@@ -145,6 +149,80 @@ export function runRelayStorageConformance(name: string, makeHarness: () => Prom
       await storage.appendUpdate('room-two', new Uint8Array([6]));
       expect(await storage.storedBytes('room-one')).toBe(5);
       expect(await storage.storedBytes('never-seen')).toBe(0);
+    });
+
+    it('keeps every room\'s order for appends that are all in flight at once, and keeps them all across reopen', async () => {
+      const rooms = ['room-a', 'room-b', 'room-c', 'room-d'];
+      const expected = new Map(rooms.map((room) => [room, [] as Uint8Array[]]));
+      const appends: Promise<void>[] = [];
+      for (let i = 0; i < 400; i++) {
+        const room = rooms[(i * 7) % rooms.length]!;
+        const update = new Uint8Array([i & 0xff, i >> 8, rooms.indexOf(room)]);
+        expected.get(room)!.push(update);
+        appends.push(storage.appendUpdate(room, update));
+      }
+      await Promise.all(appends);
+      for (const room of rooms) expect(await storage.loadUpdates(room)).toEqual(expected.get(room));
+      await reopen();
+      for (const room of rooms) expect(await storage.loadUpdates(room)).toEqual(expected.get(room));
+    });
+
+    it('keeps updates appended while a compaction runs', async () => {
+      const doc = new Y.Doc();
+      const updates = recordUpdates(doc);
+      for (let i = 0; i < 50; i++) doc.getArray<number>('numbers').push([i]);
+      for (const update of updates.splice(0)) await storage.appendUpdate('room-one', update);
+      const compaction = storage.compact('room-one');
+      const late: Promise<void>[] = [];
+      for (let i = 50; i < 80; i++) {
+        doc.getArray<number>('numbers').push([i]);
+        late.push(storage.appendUpdate('room-one', updates.shift()!));
+      }
+      await Promise.all([compaction, ...late]);
+      await reopen();
+      expect(replay(await storage.loadUpdates('room-one')).getArray('numbers').toJSON()).toEqual(doc.getArray('numbers').toJSON());
+    });
+
+    describe('two instances on one database, as two relay processes', () => {
+      let other: RelayStorage;
+      beforeEach(async () => {
+        other = await harness.open();
+      });
+      afterEach(async () => {
+        await other.close();
+      });
+
+      it('agrees on one winner for every room both claim at once', async () => {
+        const rooms = Array.from({ length: 20 }, (_, i) => `raced-${i}`);
+        const results = await Promise.all(rooms.map((room) => Promise.all([storage.claimRoom(room, hashA), other.claimRoom(room, hashB)])));
+        for (const [mine, theirs] of results) {
+          expect(mine).toBe(theirs);
+          expect([hashA, hashB]).toContain(mine);
+        }
+        for (const [i, room] of rooms.entries()) expect(await other.claimRoom(room, hashB)).toBe(results[i]![0]);
+      });
+
+      it('sees the other\'s appends, and compacts a room once when both try at the same moment', async () => {
+        const doc = new Y.Doc();
+        const updates = recordUpdates(doc);
+        for (let i = 0; i < 60; i++) doc.getArray<number>('numbers').push([i]);
+        for (const [i, update] of updates.entries()) await (i % 2 === 0 ? storage : other).appendUpdate('shared', update);
+
+        const results = await Promise.all([storage.compact('shared'), other.compact('shared')]);
+
+        expect(results.map((result) => result.mergedRows).sort((a, b) => a - b)).toEqual([0, updates.length]);
+        expect(await other.countUpdates('shared')).toBe(1);
+        expect(replay(await storage.loadUpdates('shared')).getArray('numbers').toJSON()).toEqual(doc.getArray('numbers').toJSON());
+      });
+
+      it('refuses claims of a room the other retired', async () => {
+        await storage.claimRoom('room-one', hashA);
+        await other.appendUpdate('room-one', new Uint8Array([1]));
+        expect(await other.retireRoom('room-one', hashA)).toBe(true);
+        expect(await storage.claimRoom('room-one', hashA)).toBeNull();
+        expect(await storage.storedBytes('room-one')).toBe(0);
+        expect(await storage.retireRoom('room-one', hashA)).toBe(false);
+      });
     });
 
     it('retires a room only for its owner, deleting its log and refusing every later claim', async () => {

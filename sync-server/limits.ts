@@ -1,0 +1,84 @@
+/**
+ * A token bucket: `rate` tokens a second, holding at most `burst`. Lets a client
+ * send in bursts (a reconnect's catch-up) while bounding what it sends over time.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    now = performance.now(),
+  ) {
+    this.tokens = burst;
+    this.updatedAt = now;
+  }
+
+  /** Takes `amount` tokens if there are that many; says whether it did. */
+  take(amount: number, now = performance.now()): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.rate);
+    this.updatedAt = now;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
+    return true;
+  }
+}
+
+/** Per-address limits on admission. */
+export interface AddressLimitOptions {
+  connectionsPerAddress: number;
+  newRoomsPerAddressPerMinute: number;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Counts open connections and rooms opened in the last minute per remote address.
+ * An address is forgotten as soon as it has neither, so memory follows the
+ * addresses active now, not every address ever seen.
+ */
+export class AddressLimits {
+  private readonly connections = new Map<string, number>();
+  private readonly newRooms = new Map<string, number[]>();
+
+  constructor(private readonly options: AddressLimitOptions) {}
+
+  /** Whether `address` may open one more connection. */
+  mayConnect(address: string): boolean {
+    return (this.connections.get(address) ?? 0) < this.options.connectionsPerAddress;
+  }
+
+  connected(address: string): void {
+    this.connections.set(address, (this.connections.get(address) ?? 0) + 1);
+  }
+
+  disconnected(address: string): void {
+    const count = (this.connections.get(address) ?? 0) - 1;
+    if (count > 0) this.connections.set(address, count);
+    else this.connections.delete(address);
+  }
+
+  /** Whether `address` may open one more new room this minute. */
+  mayOpenRoom(address: string, now = Date.now()): boolean {
+    return this.recentRooms(address, now).length < this.options.newRoomsPerAddressPerMinute;
+  }
+
+  openedRoom(address: string, now = Date.now()): void {
+    const recent = this.recentRooms(address, now);
+    recent.push(now);
+    this.newRooms.set(address, recent);
+  }
+
+  /** Drops addresses whose rooms are all older than a minute. */
+  sweep(now = Date.now()): void {
+    for (const address of this.newRooms.keys()) this.recentRooms(address, now);
+  }
+
+  private recentRooms(address: string, now: number): number[] {
+    const recent = (this.newRooms.get(address) ?? []).filter((at) => now - at < MINUTE_MS);
+    if (recent.length === 0) this.newRooms.delete(address);
+    else this.newRooms.set(address, recent);
+    return recent;
+  }
+}

@@ -1,0 +1,81 @@
+import { idleRoomBytes } from './idle.ts';
+import { closePairs, openPairs, runLoad, type LoadResult } from './load.ts';
+import { stockRelay, tandemSqlite, type BenchTarget } from './targets.ts';
+
+/**
+ * The relay benchmark: the stock y-websocket relay and Tandem's, under one
+ * harness in one run, side by side. Figures, not thresholds: `npm run bench:relay`.
+ *
+ * Add a target by appending it to TARGETS; the first is the reference every ratio is taken to.
+ */
+const TARGETS: BenchTarget[] = [stockRelay, tandemSqlite];
+
+const LOADS = [
+  { rooms: 200, rate: 2_000, seconds: 10 },
+  { rooms: 1_000, rate: 10_000, seconds: 10 },
+];
+const IDLE_ROOMS = 1_000;
+
+interface Figures {
+  loads: LoadResult[];
+  idleBytes: number;
+}
+
+async function measure(target: BenchTarget): Promise<Figures> {
+  const running = await target.start();
+  try {
+    process.stderr.write(`${target.name}: idle rooms\n`);
+    const idleBytes = await idleRoomBytes(running, IDLE_ROOMS);
+    const loads: LoadResult[] = [];
+    for (const load of LOADS) {
+      process.stderr.write(`${target.name}: ${load.rooms} rooms at ${load.rate} updates/s\n`);
+      const pairs = await openPairs(running, load.rooms);
+      loads.push(await runLoad(pairs, load.rate, load.seconds));
+      closePairs(pairs);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    return { loads, idleBytes };
+  } finally {
+    await running.stop();
+  }
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ratio = (n: number, reference: number) => `${(n / reference).toFixed(2)}x`;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const results: [BenchTarget, Figures][] = [];
+  for (const target of TARGETS) results.push([target, await measure(target)]);
+  const [, reference] = results[0]!;
+
+  for (const [i, load] of LOADS.entries()) {
+    console.log(`\n${load.rooms} rooms x 2 y-websocket clients, ${load.rate} updates/s for ${load.seconds} s`);
+    console.log('| target | p50 | p99 | delivered/sent | p99 vs reference |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const [target, figures] of results) {
+      const r = figures.loads[i]!;
+      console.log(`| ${target.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.delivered}/${r.sent} | ${ratio(r.p99, reference.loads[i]!.p99)} |`);
+    }
+  }
+  console.log(`\nMemory per idle room (${IDLE_ROOMS} rooms opened, written to and left; heap + external after GC)`);
+  console.log('| target | bytes per idle room | vs reference |');
+  console.log('| --- | --- | --- |');
+  for (const [target, figures] of results) {
+    console.log(`| ${target.name} | ${Math.round(figures.idleBytes)} | ${ratio(figures.idleBytes, reference.idleBytes)} |`);
+  }
+
+  console.log('\nTargets for each Tandem relay: p99 at most half the stock relay\'s at both loads, every update delivered at 1,000 rooms, idle room under 1 KB.');
+  for (const [target, figures] of results.slice(1)) {
+    const checks = [
+      ...figures.loads.map((r, i) => `p99 at ${LOADS[i]!.rooms} rooms ${r.p99 <= reference.loads[i]!.p99 / 2 ? 'met' : 'missed'}`),
+      `delivery at ${LOADS[1]!.rooms} rooms ${figures.loads[1]!.delivered === figures.loads[1]!.sent ? 'met' : 'missed'}`,
+      `idle room ${figures.idleBytes < 1024 ? 'met' : 'missed'}`,
+    ];
+    console.log(`${target.name}: ${checks.join(', ')}`);
+  }
+  console.log(`\n(${Math.round((Date.now() - started) / 1000)} s; figures from a shared machine are noisy: compare within one run.)`);
+  process.exit(0);
+}
+
+await main();
