@@ -71,6 +71,11 @@ describe('the agenda as a list', () => {
     expect(await controls.evaluate((c) => getComputedStyle(c).opacity)).toBe('0');
     await ada.page.getByLabel('Done: Introductions', { exact: true }).focus();
     expect(await controls.evaluate((c) => getComputedStyle(c).opacity)).toBe('1');
+    // Who is here shows as initials; the name appears on keyboard focus too, not only on hover.
+    const avatar = ada.page.locator('.app-header').getByRole('img', { name: 'Ben, mentee, here now' });
+    await avatar.focus();
+    expect(await avatar.locator('.tip').isVisible()).toBe(true);
+    expect(await avatar.locator('.tip').textContent()).toBe('Ben, mentee, here now');
     await ada.screenshot('agenda-list');
     expect(await seriousAxeViolations(ada.page)).toEqual([]);
     expect(await moderateAxeViolations(ada.page, ['.app-header', '.agenda-section'])).toEqual([]);
