@@ -99,6 +99,6 @@ export interface DateRange {
 export function pastDateProblem(date: string, range: DateRange, what = 'This date'): string | null {
   if (!isCalendarDate(date)) return `${what} is not a date: pick one from the calendar.`;
   if (date < range.earliest) return `${what} is before ${formatDate(range.earliest, { weekday: false, year: true })}, when this workspace began: check the year.`;
-  if (date > range.latest) return `${what} is in the future: log a session once it has happened.`;
+  if (date > range.latest) return `${what} is still to come: pick the day it happened.`;
   return null;
 }

@@ -35,7 +35,7 @@ describe('pastDateProblem', () => {
 
   it('refuses a year typed short, a day before the workspace began and a day to come', () => {
     expect(pastDateProblem('0045-12-04', range, 'The session date')).toBe('The session date is before 1 Sep 2026, when this workspace began: check the year.');
-    expect(pastDateProblem('2026-12-02', range, 'The session date')).toBe('The session date is in the future: log a session once it has happened.');
+    expect(pastDateProblem('2026-12-02', range, 'The session date')).toBe('The session date is still to come: pick the day it happened.');
     expect(pastDateProblem('2026-02-30', range, 'The session date')).toBe('The session date is not a date: pick one from the calendar.');
   });
 });

@@ -74,7 +74,7 @@ describe('every section at popup and side panel size', () => {
 
     await date.fill('2999-01-01');
     await date.press('Enter');
-    await eventually(() => message.textContent(), (t) => t === 'The session date is in the future: log a session once it has happened.', 'the future date refused');
+    await eventually(() => message.textContent(), (t) => t === 'The session date is still to come: pick the day it happened.', 'the future date refused');
     expect(await ada.page.locator('ol[aria-label="Session logs"] > li').count()).toBe(0);
   });
 });
