@@ -11,6 +11,15 @@ export default defineConfig({
   // Tests and CI load the built extension into Debian's Chromium themselves;
   // `wxt dev` must never try to download or start a browser of its own.
   webExt: { disabled: true },
+  vite: () => ({
+    build: {
+      rolldownOptions: {
+        // `core` is pure domain logic: a module none of whose exports a page uses can be left out of its bundle,
+        // so a view that imports one reader through core's index does not pull in every module.
+        treeshake: { moduleSideEffects: [{ test: /[\\/]core[\\/][^\\/]+\.ts$/, sideEffects: false }] },
+      },
+    },
+  }),
   manifest: {
     name: 'Tandem',
     description: 'Local-first workspace for peer mentorship: shared agendas, session logs and notes that stay confidential.',

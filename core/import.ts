@@ -8,6 +8,7 @@ import { closeNotebook, openPrivateNotebook } from './private-notebook.ts';
 import { hasWorkspace, readWorkspace, type WorkspaceSnapshot } from './snapshot.ts';
 import { EXCHANGE_SECTIONS } from './exchange.ts';
 import { WorkspaceExportSchema } from './export-json.ts';
+import { clearWorkspaceMoves } from './workspace-move.ts';
 
 /** A workspace file that cannot be imported; the message names the field and says what to do. */
 export class ImportError extends Error {
@@ -111,12 +112,14 @@ export function readWorkspaceExport(text: string): PreparedImport {
 
 /**
  * Fills the empty doc of a new room with an imported workspace, renamed to the
- * room's id, in one transaction: it appears whole or not at all.
+ * room's id, in one transaction: it appears whole or not at all. The copy carries
+ * no move record of the original, so it can never be taken for the original moving.
  */
 export function adoptImportedWorkspace(doc: WorkspaceDoc, prepared: PreparedImport, room: string): void {
   if (hasWorkspace(doc)) throw new Error('A workspace can only be imported into a new, empty room.');
   doc.transact(() => {
     Y.applyUpdate(doc, prepared.sharedUpdate);
     metaMap(doc).set('id', room);
+    clearWorkspaceMoves(doc);
   }, LOCAL_ORIGIN);
 }

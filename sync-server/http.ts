@@ -88,14 +88,16 @@ async function admit(relay: Relay, storage: RelayStorage, request: IncomingMessa
   // A room that holds nothing yet counts as new: claiming thousands of them is how
   // one address would fill the relay's storage and memory.
   const fresh = !relay.isLoaded(room) && (await storage.storedBytes(room)) === 0;
-  if (fresh && !relay.addresses.mayOpenRoom(remote)) {
+  if (fresh && !relay.addresses.tryOpenRoom(remote, room)) {
     return refuse(relay, socket, 429, 'too many new rooms from this address', 'new-rooms-per-address', { remote, room });
   }
   const hash = hashToken(token);
   const owner = await storage.claimRoom(room, hash);
-  if (owner === null) return refuse(relay, socket, 410, 'room retired', 'retired', { remote, room });
-  if (!sameHash(owner, hash)) return refuse(relay, socket, 401, 'wrong token', 'unauthorized', { remote, room });
-  if (fresh) relay.addresses.openedRoom(remote);
+  if (owner === null || !sameHash(owner, hash)) {
+    if (fresh) relay.addresses.forgetRoom(remote, room);
+    if (owner === null) return refuse(relay, socket, 410, 'room retired', 'retired', { remote, room });
+    return refuse(relay, socket, 401, 'wrong token', 'unauthorized', { remote, room });
+  }
   if (socket.destroyed) return;
   await relay.accept(room, request, socket, head, remote);
 }

@@ -1,20 +1,12 @@
 import { nextTick, reactive, ref, useId, watch, type Ref } from 'vue';
 import type { z } from 'zod';
+import type { Problem } from '../session/problem.ts';
 
 /** What to bind on a field so its error is announced with it: `v-bind="field('name')"`. */
 export interface FieldAttrs {
   id: string;
   'aria-invalid': 'true' | undefined;
   'aria-describedby': string | undefined;
-}
-
-/**
- * What went wrong with an operation a form asked for (creating, joining…): `path`
- * names the form's field, or is null when no one field is at fault.
- */
-export interface FormProblem {
-  path: string | null;
-  message: string;
 }
 
 /** A form's errors, each beside its field, plus one for the form as a whole. */
@@ -43,7 +35,7 @@ export interface FieldErrors<F extends string> {
    * `fields`, focused) or, naming none of them, beside `fallback` when given (an
    * import's unreadable file) or else as the form's own message.
    */
-  place(problem: () => FormProblem | null | undefined, fields: readonly F[], fallback?: F): void;
+  place(problem: () => Problem | null | undefined, fields: readonly F[], fallback?: F): void;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { carrierSize, sealedBlobs } from '../../core/index.ts';
+import { carrierSize, sealedBlobs, sealedHeads } from '../../core/index.ts';
 import { newKeys, relayCarriers, sealedPeer, type SealedPeer } from '../helpers/sealed-peers.ts';
 
 const EDITS = 10_000;
@@ -46,7 +46,11 @@ describe('carrier compaction', () => {
     const contentBytes = Y.encodeStateAsUpdate(ada.content).byteLength;
     const { blobs } = carrierSize(ada.carrier);
     expect(blobs).toBeLessThanOrEqual(2);
-    expect(relayBytes(ada.carrier)).toBeLessThan(2 * contentBytes + 1024);
+    // Plus one sealed head per member: a state vector and delete set, a small fraction of the content.
+    const heads = [...sealedHeads(ada.carrier).values()];
+    expect(heads.length).toBeLessThanOrEqual(2);
+    for (const head of heads) expect(head.byteLength).toBeLessThan(contentBytes / 20);
+    expect(relayBytes(ada.carrier)).toBeLessThan(2 * contentBytes + 1024 + heads.reduce((sum, head) => sum + head.byteLength + 64, 0));
     // Between compactions: never far past the threshold (64 per member plus one round of edits).
     expect(maxBlobs).toBeLessThanOrEqual(2 * 64 + 2 * perRound);
 

@@ -102,7 +102,13 @@ describe('end-to-end encrypted workspace', () => {
     expect(moved.workspaceName).toBe(CANARY.workspaceName);
 
     await ben.startAnother();
+    // Ben's copy of the old room holds Ada's sealed move record, so Tandem asks before it switches.
+    const question = new Promise<string>((resolve) => pair.menteePopup.page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    }));
     await pair.menteePopup.joinWorkspace({ code: movedCode, displayName: CANARY.menteeName, role: 'mentee' });
+    expect(await question).toMatch(/moved to a new room when .* removed a member/);
     await pair.menteePopup.waitForStatus(/Synced/);
     await ben.openSection('Members');
     const names = await eventually(() => ben.members().allTextContents(), (rows) => rows.length === 2, 'Ada and Ben only');

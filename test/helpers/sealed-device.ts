@@ -13,6 +13,8 @@ export interface SealedDevice {
   awareness: Awareness;
   sync: SealedSync;
   integrityErrors: IntegrityError[];
+  /** Every report of the history being incomplete (true) or complete again (false), in order. */
+  historyReports: boolean[];
   destroy(): void;
 }
 
@@ -23,7 +25,7 @@ export interface SealedDevice {
 export function connectSealedDevice(
   url: string,
   keys: WorkspaceKeys,
-  opts: { content?: Y.Doc; socket?: new (url: string, protocols?: string | string[]) => WebSocket; compactAfter?: number } = {},
+  opts: { content?: Y.Doc; socket?: new (url: string, protocols?: string | string[]) => WebSocket; compactAfter?: number; headEvery?: number } = {},
 ): SealedDevice {
   const content = opts.content ?? new Y.Doc();
   const carrier = new Y.Doc();
@@ -35,11 +37,15 @@ export function connectSealedDevice(
   const awareness = new Awareness(content);
   const integrityErrors: IntegrityError[] = [];
   const onIntegrityError = (e: IntegrityError) => integrityErrors.push(e);
-  const sync = new SealedSync(content, carrier, { room: keys.room, key: keys.key, onIntegrityError, compactAfter: opts.compactAfter });
+  const historyReports: boolean[] = [];
+  const sync = new SealedSync(content, carrier, {
+    room: keys.room, key: keys.key, onIntegrityError, compactAfter: opts.compactAfter, headEvery: opts.headEvery,
+    onHistoryIncomplete: (incomplete) => historyReports.push(incomplete),
+  });
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room: keys.room, key: keys.key, onIntegrityError });
   provider.on('sync', (synced: boolean) => void (synced && sync.reconcile()));
   return {
-    content, carrier, provider, awareness, sync, integrityErrors,
+    content, carrier, provider, awareness, sync, integrityErrors, historyReports,
     destroy() {
       stopMirror();
       sync.destroy();

@@ -96,7 +96,10 @@ async function expectBystanderUnhurt(bystander: Bystander, attack: () => Promise
   const baseline = await bystander.sample(15);
   const during = await bystander.sampleWhile(attack());
   during.push(...(await bystander.sample(3)));
-  const reference = Math.max(quantile(baseline, 0.9), 1);
+  // The floor keeps a quiet baseline of a millisecond or two from turning ordinary
+  // scheduling noise on a busy 2-core machine into a failure; the stalls these
+  // attacks used to cause were hundreds of milliseconds to seconds.
+  const reference = Math.max(quantile(baseline, 0.9), 10);
   const summary = `baseline p90 ${reference.toFixed(1)} ms; during the attack p50 ${quantile(during, 0.5).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms`;
   expect(quantile(during, 0.5), summary).toBeLessThanOrEqual(5 * reference);
   expect(Math.max(...during), summary).toBeLessThanOrEqual(20 * reference);

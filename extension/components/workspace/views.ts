@@ -1,16 +1,7 @@
-import type { Component } from 'vue';
-import MeetingView from '../agenda/MeetingView.vue';
-import GoalsView from '../goals/GoalsView.vue';
-import NotesView from '../notes/NotesView.vue';
-import AgreementView from '../agreement/AgreementView.vue';
-import ResourcesView from '../resources/ResourcesView.vue';
-import SearchView from '../search/SearchView.vue';
-import ExchangeView from '../exchange/ExchangeView.vue';
-import CallView from '../call/CallView.vue';
-import LogView from '../logs/LogView.vue';
-import TopicLibraryView from '../topics/TopicLibraryView.vue';
-import MembersView from '../members/MembersView.vue';
-import TimelineView from '../timeline/TimelineView.vue';
+import { defineAsyncComponent, type Component } from 'vue';
+
+// Each view is its own chunk, fetched when first shown: opening the popup loads the shell and one view, not all twelve.
+const lazy = (load: () => Promise<{ default: Component }>): Component => defineAsyncComponent(load);
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -32,18 +23,18 @@ export interface WorkspaceView {
  * open workspace through `useWorkspaceStore` / `useWorkspaceQuery`.
  */
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
-  { id: 'call', label: 'Call', component: CallView, surfaces: ['sidepanel'] },
-  { id: 'meeting', label: 'Meeting', component: MeetingView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'log', label: 'Log', component: LogView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'timeline', label: 'Timeline', component: TimelineView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'goals', label: 'Goals', component: GoalsView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'notes', label: 'Notes', component: NotesView, surfaces: ['popup', 'sidepanel'] },
-  { id: 'agreement', label: 'Agreement', component: AgreementView, surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'topics', label: 'Topics', component: TopicLibraryView, surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'resources', label: 'Resources', component: ResourcesView, surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'search', label: 'Search', component: SearchView, surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'exchange', label: 'Export', component: ExchangeView, surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'members', label: 'Members', component: MembersView, surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'call', label: 'Call', component: lazy(() => import('../call/CallView.vue')), surfaces: ['sidepanel'] },
+  { id: 'meeting', label: 'Meeting', component: lazy(() => import('../agenda/MeetingView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'log', label: 'Log', component: lazy(() => import('../logs/LogView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'timeline', label: 'Timeline', component: lazy(() => import('../timeline/TimelineView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'goals', label: 'Goals', component: lazy(() => import('../goals/GoalsView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'notes', label: 'Notes', component: lazy(() => import('../notes/NotesView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'agreement', label: 'Agreement', component: lazy(() => import('../agreement/AgreementView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'topics', label: 'Topics', component: lazy(() => import('../topics/TopicLibraryView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'resources', label: 'Resources', component: lazy(() => import('../resources/ResourcesView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'search', label: 'Search', component: lazy(() => import('../search/SearchView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'exchange', label: 'Export', component: lazy(() => import('../exchange/ExchangeView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'members', label: 'Members', component: lazy(() => import('../members/MembersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
 ];
 
 /** The views offered on `surface`, in order. */
