@@ -97,8 +97,18 @@ export interface DateRange {
  * a day that has not come yet.
  */
 export function pastDateProblem(date: string, range: DateRange, what = 'This date'): string | null {
-  if (!isCalendarDate(date)) return `${what} is not a date: pick one from the calendar.`;
-  if (date < range.earliest) return `${what} is before ${formatDate(range.earliest, { weekday: false, year: true })}, when this workspace began: check the year.`;
-  if (date > range.latest) return `${what} is still to come: pick the day it happened.`;
+  return dateRangeProblem(date, range, what, `${what} is still to come: pick the day it happened.`);
+}
+
+/**
+ * Why `date` (a calendar date, or the day of a `datetime-local` value) falls outside
+ * `range`, or null when it is inside: for a meeting, from the day the workspace began
+ * to a couple of years ahead. `late` is the message for a day after `range.latest`.
+ */
+export function dateRangeProblem(date: string, range: DateRange, what: string, late = `${what} is too far ahead: check the year.`): string | null {
+  const day = date.slice(0, 10);
+  if (!isCalendarDate(day)) return `${what} is not a date: pick one from the calendar.`;
+  if (day < range.earliest) return `${what} is before ${formatDate(range.earliest, { weekday: false, year: true })}, when this workspace began: check the year.`;
+  if (day > range.latest) return late;
   return null;
 }

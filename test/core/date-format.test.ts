@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, pastDateProblem } from '../../core/index.ts';
+import { dateRangeProblem, formatDate, formatMonth, pastDateProblem } from '../../core/index.ts';
 
 const inLocal = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const now = inLocal(2026, 12, 1);
@@ -37,5 +37,14 @@ describe('pastDateProblem', () => {
     expect(pastDateProblem('0045-12-04', range, 'The session date')).toBe('The session date is before 1 Sep 2026, when this workspace began: check the year.');
     expect(pastDateProblem('2026-12-02', range, 'The session date')).toBe('The session date is still to come: pick the day it happened.');
     expect(pastDateProblem('2026-02-30', range, 'The session date')).toBe('The session date is not a date: pick one from the calendar.');
+  });
+});
+
+describe('dateRangeProblem', () => {
+  it('reads the day of a date and time, and says when it is too far ahead', () => {
+    const range = { earliest: '2026-09-01', latest: '2028-12-01' };
+    expect(dateRangeProblem('2026-12-08T17:00', range, 'The meeting date')).toBeNull();
+    expect(dateRangeProblem('0045-12-08T17:00', range, 'The meeting date')).toMatch(/^The meeting date is before 1 Sep 2026/);
+    expect(dateRangeProblem('2230-01-01T09:00', range, 'The meeting date')).toBe('The meeting date is too far ahead: check the year.');
   });
 });

@@ -47,7 +47,8 @@ export class MeetingsPage {
   }
 
   async schedule(input: { template: string; title: string; when: string }): Promise<void> {
-    await this.page.getByText('Schedule a meeting', { exact: true }).click();
+    const form = this.page.locator('details.schedule');
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await this.page.getByText('Schedule a meeting', { exact: true }).click();
     await this.page.getByLabel('Template', { exact: true }).selectOption({ label: input.template });
     await this.page.getByLabel('Title', { exact: true }).fill(input.title);
     await this.page.getByLabel('Date and time', { exact: true }).fill(input.when);
