@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { eventually, TandemPage } from './pages/tandem-page.ts';
 import { inViewport, screenshotBothSchemes, SECTIONS } from './pages/layout-page.ts';
-import { seriousAxeViolations, type AxeViolation } from './axe.ts';
+import { moderateAxeViolations, seriousAxeViolations, type AxeViolation } from './axe.ts';
 
 // Ada's popup and side panel, with Ben in the workspace so the header shows someone here.
 describe('every section at popup and side panel size', () => {
@@ -21,6 +21,7 @@ describe('every section at popup and side panel size', () => {
     const primary = await nav.getByRole('button').allTextContents();
     // Five sections and "More" at most.
     expect(primary.length).toBeLessThanOrEqual(6);
+    expect(await moderateAxeViolations(tandem.page, ['.app-header', 'nav'])).toEqual([]);
     const outOfView: string[] = [];
     const violations: Record<string, AxeViolation[]> = {};
     for (const section of SECTIONS) {
@@ -32,6 +33,11 @@ describe('every section at popup and side panel size', () => {
       await screenshotBothSchemes(tandem, `${surface}-${section.label.toLowerCase()}`);
       const found = await seriousAxeViolations(tandem.page);
       if (found.length) violations[section.label] = found;
+      // Dark mode keeps its contrast too.
+      await tandem.page.emulateMedia({ colorScheme: 'dark' });
+      const dark = await seriousAxeViolations(tandem.page);
+      await tandem.page.emulateMedia({ colorScheme: 'light' });
+      if (dark.length) violations[`${section.label} (dark)`] = dark;
     }
     expect(outOfView).toEqual([]);
     expect(violations).toEqual({});
