@@ -113,7 +113,7 @@ describe('joining a workspace on this device', () => {
   it('closes the old room when a member is removed: the others learn where it went, and the removed token stops working there', async () => {
     const store = useWorkspaceStore();
     await store.load();
-    await store.create({ name: 'Removal', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
+    await store.createWorkspace({ name: 'Removal', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
     const old = store.active!;
     const oldKeys = await deriveWorkspaceKeys(old.inviteSecret!);
     const ben = connectSealedDevice(relay.url, oldKeys);
@@ -126,7 +126,7 @@ describe('joining a workspace on this device', () => {
     const closes: number[] = [];
     cy.provider.on('connection-close', (event: { code: number } | null) => event && closes.push(event.code));
 
-    await store.removeMemberAndMove(cyId);
+    await store.removeMemberByMoving(cyId);
     expect(store.error).toBeNull();
     expect(store.active!.room).not.toBe(old.room);
     // Ben, still in the old room, got the sealed record of where it went before the room closed.
