@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { meetingsMap, type WorkspaceDoc } from './doc.ts';
+import { meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
 import { CarriedFromSchema } from './agenda.ts';
@@ -94,8 +94,9 @@ export function compareActionItems(a: ActionItem, b: ActionItem): number {
 
 /** A meeting's action items, validated and in display order. */
 export function listActionItems(doc: WorkspaceDoc, meetingId: string): ActionItem[] {
+  const homes = meetingHomes(doc);
   return [...actionItemsMap(doc).values()]
-    .filter((item) => item.get('meetingId') === meetingId)
+    .filter((item) => (homes.get(item.get('meetingId') as string) ?? item.get('meetingId')) === meetingId)
     .map((item) => parseOrThrow(ActionItemSchema, item.toJSON(), 'An action item'))
     .sort(compareActionItems);
 }

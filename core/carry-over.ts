@@ -3,7 +3,7 @@ import { digest } from 'lib0/hash/sha256';
 import { toBase64UrlEncoded } from 'lib0/buffer';
 import { encodeUtf8 } from 'lib0/string';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { agendaMap, meetingsMap, type WorkspaceDoc } from './doc.ts';
+import { agendaItemMap, agendaMap, meetingHome, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { keysBeforeAgenda, type AgendaItem, type CarriedFrom } from './agenda.ts';
 import { compareMeetings, listMeetings, type Meeting } from './meetings.ts';
 import { actionItemsMap, listActionItems, type ActionItem } from './action-items.ts';
@@ -104,7 +104,7 @@ export function carryOverPlan(doc: WorkspaceDoc, meetingId: string): CarryOverPl
 
 /** The agenda copy of `sourceId` in `targetId`, without its order, which each peer writes afterwards. */
 function agendaCopy(doc: WorkspaceDoc, sourceId: string, targetId: string, carriedFrom: CarriedFrom): TwinWrite {
-  const source = agendaMap(doc, carriedFrom.meetingId).get(sourceId)!;
+  const source = agendaItemMap(doc, carriedFrom.meetingId, sourceId);
   const id = carriedItemId(sourceId);
   const notes = source.get('notes');
   const fields: Record<string, unknown> = { id, done: false, carriedFrom };
@@ -117,7 +117,7 @@ function agendaCopy(doc: WorkspaceDoc, sourceId: string, targetId: string, carri
       const copy = new Y.Map<unknown>();
       for (const [key, value] of Object.entries(fields)) copy.set(key, value);
       copy.set('title', new Y.Text(title));
-      const from = agendaMap(scratch, carriedFrom.meetingId).get(sourceId)!.get('notes');
+      const from = agendaItemMap(scratch, carriedFrom.meetingId, sourceId).get('notes');
       if (from instanceof Y.XmlFragment) copy.set('notes', from.clone());
       agendaMap(scratch, targetId).set(id, copy);
     },
@@ -157,7 +157,7 @@ export function endMeeting(doc: WorkspaceDoc, meetingId: string, now = Date.now(
   doc.transact((transaction) => {
     // Re-applying a follow-up someone removed adds nothing, so this check comes before any write.
     if (!meetingsMap(doc).has(plan.target.id)) applyInTransaction(transaction, followUpUpdate(followUpFields(meeting)));
-    if (!meetingsMap(doc).has(plan.target.id)) throw new Error(`The follow-up to this meeting was cancelled. Schedule a meeting after it to carry the rest over.`);
+    if (!meetingsMap(doc).has(plan.target.id) || meetingHome(doc, plan.target.id) !== plan.target.id) throw new Error(`The follow-up to this meeting was cancelled. Schedule a meeting after it to carry the rest over.`);
     if (typeof source.get('endedAt') !== 'number') source.set('endedAt', now);
     const orders = keysBeforeAgenda(doc, plan.target.id, plan.agendaItems.length);
     const copies = [

@@ -26,6 +26,51 @@ export function meetingsMap(doc: WorkspaceDoc): Y.Map<Y.Map<unknown>> {
   return doc.getMap('meetings');
 }
 
+/*
+ * A cancelled meeting is never deleted: it keeps a `cancelledInto` pointer to the
+ * meeting its content now shows in, and every reader follows it. Edits another
+ * member makes to it at the same moment (or offline) land in its own maps and so
+ * survive, shown at their new home. Two cancels pointing at each other form a
+ * cycle; then the earliest meeting of the cycle (by time, then id) stays, on every peer.
+ */
+
+/** Each meeting's home: itself when it stands, otherwise where its content shows now. */
+export function meetingHomes(doc: WorkspaceDoc): Map<string, string> {
+  const meetings = meetingsMap(doc);
+  const pointer = (id: string) => {
+    const into = meetings.get(id)?.get('cancelledInto');
+    return typeof into === 'string' && into !== id && meetings.has(into) ? into : null;
+  };
+  const earliest = (ids: string[]) => ids.reduce((a, b) => {
+    const [ta, tb] = [String(meetings.get(a)?.get('scheduledFor') ?? ''), String(meetings.get(b)?.get('scheduledFor') ?? '')];
+    return ta < tb || (ta === tb && a < b) ? a : b;
+  });
+  const homes = new Map<string, string>();
+  for (const start of meetings.keys()) {
+    const path: string[] = [];
+    let at: string | null = start;
+    while (at !== null && !homes.has(at) && !path.includes(at)) {
+      path.push(at);
+      at = pointer(at);
+    }
+    const home = at === null ? path.at(-1)! : homes.get(at) ?? earliest(path.slice(path.indexOf(at)));
+    for (const id of path) homes.set(id, home);
+  }
+  return homes;
+}
+
+/** Where `meetingId`'s content shows: itself, or the meeting it was cancelled into. */
+export function meetingHome(doc: WorkspaceDoc, meetingId: string): string {
+  return meetingHomes(doc).get(meetingId) ?? meetingId;
+}
+
+/** The agenda maps whose items a meeting shows: its own and those of meetings cancelled into it. */
+export function homedAgendaMaps(doc: WorkspaceDoc, meetingId: string, homes = meetingHomes(doc)): Y.Map<Y.Map<unknown>>[] {
+  return [...meetingsMap(doc).entries()]
+    .filter(([id, meeting]) => homes.get(id) === meetingId && meeting.get('agenda') instanceof Y.Map)
+    .map(([, meeting]) => meeting.get('agenda') as Y.Map<Y.Map<unknown>>);
+}
+
 /** The agenda map of a meeting, or an error naming the meeting when it does not exist. */
 export function agendaMap(doc: WorkspaceDoc, meetingId: string): Y.Map<Y.Map<unknown>> {
   const meeting = meetingsMap(doc).get(meetingId);
@@ -36,7 +81,12 @@ export function agendaMap(doc: WorkspaceDoc, meetingId: string): Y.Map<Y.Map<unk
 
 /** An agenda item's map, or an error naming it when it was removed (perhaps by someone else). */
 export function agendaItemMap(doc: WorkspaceDoc, meetingId: string, itemId: string): Y.Map<unknown> {
-  const item = agendaMap(doc, meetingId).get(itemId);
+  const item = agendaMap(doc, meetingId).get(itemId) ?? agendaHolding(doc, meetingId, itemId)?.get(itemId);
   if (!item) throw new Error(`Agenda item "${itemId}" no longer exists; it may have been removed by another member.`);
   return item;
+}
+
+/** The agenda map that physically holds an item a meeting shows (perhaps a cancelled meeting's), if any. */
+export function agendaHolding(doc: WorkspaceDoc, meetingId: string, itemId: string): Y.Map<Y.Map<unknown>> | undefined {
+  return homedAgendaMaps(doc, meetingHome(doc, meetingId)).find((agenda) => agenda.has(itemId));
 }

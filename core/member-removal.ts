@@ -4,6 +4,7 @@ import { LOCAL_ORIGIN } from './origin.ts';
 import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema, type Member } from './members.ts';
 import { parseOrThrow } from './errors.ts';
+import { clearWorkspaceMoves } from './workspace-move.ts';
 
 export const MemberRemovalSchema = z.object({
   memberId: z.string().min(1, 'Choose the member to remove.'),
@@ -34,7 +35,13 @@ export function removeMember(doc: WorkspaceDoc, input: MemberRemoval): Member {
   return removed;
 }
 
-/** Copies a whole workspace into an empty doc: the content of a workspace moving to a new key. */
+/**
+ * Copies a whole workspace into an empty doc: the content of a workspace moving to
+ * a new key. Earlier move records stay behind: the copy itself has moved nowhere.
+ */
 export function copyWorkspace(from: WorkspaceDoc, to: WorkspaceDoc): void {
-  to.transact(() => Y.applyUpdate(to, Y.encodeStateAsUpdate(from)), LOCAL_ORIGIN);
+  to.transact(() => {
+    Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
+    clearWorkspaceMoves(to);
+  }, LOCAL_ORIGIN);
 }

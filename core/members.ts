@@ -24,12 +24,16 @@ export type NewMember = z.infer<typeof NewMemberSchema>;
  * Adds a member to the workspace and returns their id. Used by the creator and by
  * everyone who joins with an invite.
  */
-export function addMember(doc: WorkspaceDoc, input: NewMember, now = Date.now()): string {
+export function addMember(doc: WorkspaceDoc, input: NewMember, now = Date.now(), id = newId()): string {
   const { displayName, role } = NewMemberSchema.parse(input);
-  const id = newId();
   const member: Member = { id, displayName, role, joinedAt: now };
   doc.transact(() => membersMap(doc).set(id, member), LOCAL_ORIGIN);
   return id;
+}
+
+/** A fresh member id: a device that joins picks it first, so that it can save its entry before it writes the membership. */
+export function newMemberId(): string {
+  return newId();
 }
 
 /** A member's display name, or "a former member" for someone no longer in the workspace. */

@@ -5,7 +5,7 @@ import { subtle } from './webcrypto.ts';
 import type { SealingKey } from './workspace-key.ts';
 
 /** What a sealed blob carries; part of its authenticated data, so one kind cannot pass for another. */
-export const SealPurposeSchema = z.enum(['update', 'awareness']);
+export const SealPurposeSchema = z.enum(['update', 'awareness', 'head', 'program', 'submission']);
 export type SealPurpose = z.infer<typeof SealPurposeSchema>;
 
 /**
@@ -15,7 +15,7 @@ export type SealPurpose = z.infer<typeof SealPurposeSchema>;
 export interface SealContext {
   room: string;
   purpose: SealPurpose;
-  /** For presence: the relay client id the state belongs to. */
+  /** For presence and heads: the relay client id the state belongs to. */
   client?: number;
 }
 

@@ -15,18 +15,52 @@ interface AwarenessChange {
 export const SEALED_AWARENESS_ORIGIN = 'sealed-awareness';
 
 /**
+ * Age past which a sealed presence state is refused: twice the awareness
+ * protocol's 30-second timeout, as states are sealed again with every renewal
+ * (every 15 seconds), with room for devices whose clocks differ a little.
+ */
+export const PRESENCE_MAX_AGE_MS = 60_000;
+
+/** What is sealed for presence: the state, the carrier clock it was made for, and when. */
+interface SealedPresence {
+  state: unknown;
+  clock: number;
+  at: number;
+}
+
+/** Seals a presence state for `client` in `room`, as {@link mirrorAwareness} sends it. */
+export async function sealPresence(key: SealingKey, room: string, client: number, presence: SealedPresence): Promise<string> {
+  return toBase64(await seal(key, { room, purpose: 'awareness', client }, encodeUtf8(JSON.stringify(presence))));
+}
+
+function readPresence(bytes: Uint8Array): SealedPresence {
+  const value = JSON.parse(decodeUtf8(bytes)) as Partial<SealedPresence> | null;
+  if (typeof value?.clock !== 'number' || typeof value.at !== 'number' || typeof value.state !== 'object') throw new IntegrityError();
+  return value as SealedPresence;
+}
+
+/**
  * Links the plain `Awareness` the app and its editors use with the carrier's
  * awareness, which the relay forwards. The local state crosses only sealed (bound
- * to this room and this client id, so the relay cannot move it to another client);
- * remote states are opened and written into the plain awareness under the carrier's
- * clocks, and removed from it when their carrier client goes away.
+ * to this room and this client id, so the relay cannot move it to another client),
+ * together with its clock and the time it was sealed; it is sealed again at every
+ * renewal. Remote states are opened and written into the plain awareness under the
+ * carrier's clocks, and removed from it when their carrier client goes away.
+ *
+ * Freshness: a state is refused when it is older than {@link PRESENCE_MAX_AGE_MS},
+ * when its sealed clock is ahead of the carrier's, or when it is not newer than the
+ * last one accepted from that client. So a captured state replayed later, with
+ * whatever clock, shows nobody: a member who left stays gone.
  * Returns the unsubscribe.
  */
 export function mirrorAwareness(
   plain: Awareness,
   carrier: Awareness,
-  options: { room: string; key: SealingKey; onIntegrityError?: (error: IntegrityError) => void },
+  options: { room: string; key: SealingKey; onIntegrityError?: (error: IntegrityError) => void; now?: () => number },
 ): () => void {
+  const now = options.now ?? Date.now;
+  /** The newest sealing time accepted per client; kept after the client leaves, so a replay cannot bring it back. */
+  const newest = new Map<number, number>();
   const context = (client: number) => ({ room: options.room, purpose: 'awareness' as const, client });
   let queue: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -39,8 +73,9 @@ export function mirrorAwareness(
   const pushLocal = () => serial(async () => {
     const state = plain.getLocalState();
     if (state === null) return carrier.setLocalState(null);
-    const sealed = await seal(options.key, context(carrier.clientID), encodeUtf8(JSON.stringify(state)));
-    if (!stopped) carrier.setLocalState({ sealed: toBase64(sealed) });
+    const clock = (carrier.meta.get(carrier.clientID)?.clock ?? 0) + 1;
+    const sealed = await sealPresence(options.key, options.room, carrier.clientID, { state, clock, at: now() });
+    if (!stopped) carrier.setLocalState({ sealed });
   });
 
   const setRemote = (client: number, clock: number, state: unknown) => {
@@ -53,7 +88,8 @@ export function mirrorAwareness(
     applyAwarenessUpdate(plain, encoding.toUint8Array(encoder), SEALED_AWARENESS_ORIGIN);
   };
 
-  const onPlainChange = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+  // 'update' rather than 'change': a renewal of the local state is sealed again, with a fresh time.
+  const onPlainUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
     if (origin === 'local' && added.concat(updated, removed).includes(plain.clientID)) pushLocal();
   };
   // 'update' rather than 'change': a renewal must refresh the plain state too, or the
@@ -72,24 +108,29 @@ export function mirrorAwareness(
       if (typeof sealed !== 'string') continue;
       const clock = clockOf(client);
       serial(async () => {
-        let bytes: Uint8Array;
+        let presence: SealedPresence;
         try {
-          bytes = await unseal(options.key, context(client), fromBase64(sealed));
+          presence = readPresence(await unseal(options.key, context(client), fromBase64(sealed)));
         } catch {
           throw new IntegrityError();
         }
-        setRemote(client, clock, JSON.parse(decodeUtf8(bytes)));
+        // A renewal by the carrier itself repeats the sealed state unchanged: nothing new, nothing to refuse.
+        if (presence.at === newest.get(client)) return;
+        const fresh = presence.clock <= clock && presence.at > (newest.get(client) ?? -Infinity) && presence.at >= now() - PRESENCE_MAX_AGE_MS;
+        if (!fresh) return;
+        newest.set(client, presence.at);
+        setRemote(client, clock, presence.state);
       });
     }
   };
 
-  plain.on('change', onPlainChange);
+  plain.on('update', onPlainUpdate);
   carrier.on('update', onCarrierUpdate);
   if (plain.getLocalState() !== null) pushLocal();
   onCarrierUpdate({ added: [...carrier.getStates().keys()].filter((c) => c !== carrier.clientID), updated: [], removed: [] }, 'remote');
   return () => {
     stopped = true;
-    plain.off('change', onPlainChange);
+    plain.off('update', onPlainUpdate);
     carrier.off('update', onCarrierUpdate);
   };
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
+import { HeadKeeper } from './sealed-heads.ts';
 import type { SealingKey } from './workspace-key.ts';
 
 /** How a {@link SealedSync} seals, and whom it tells about blobs it had to ignore. */
@@ -14,8 +15,15 @@ export interface SealedSyncOptions {
    * reason. A change that failed to seal is sent with the next one.
    */
   onError?: (error: Error) => void;
+  /**
+   * Called with true when a member's sealed head commits to history this device
+   * has not received (the relay's copy is incomplete), and with false once it has.
+   */
+  onHistoryIncomplete?: (incomplete: boolean) => void;
   /** Carrier length at which this member folds what it has seen into one snapshot. */
   compactAfter?: number;
+  /** Changes (sent or received) after which this member seals a new head; {@link SealedSync.sealHead} does it at once. */
+  headEvery?: number;
 }
 
 /**
@@ -33,29 +41,43 @@ export interface SealedSyncOptions {
  * sealing, {@link SealedSync.reconcile} on the next start finds the edit in the
  * locally stored content and sends it; nothing needs to be persisted in step with it.
  *
- * Compaction replaces the blobs this member has opened with one sealed snapshot of
- * `covered`, in one carrier transaction. Two members compacting at once each leave
- * a snapshot; applying both is harmless because Yjs ignores what it already has,
- * and the next compaction folds them. Deleted blobs are garbage-collected by Yjs.
+ * The carrier heals: when blobs disappear from it without this member folding
+ * them (someone with the room's token deleted them, or the relay lost them),
+ * `covered` is rebuilt from the blobs still there and the difference is pushed
+ * again from the local copy, while connected, without reopening.
+ *
+ * Compaction replaces the blobs this member has opened, and any that cannot be
+ * opened at all, with one sealed snapshot of `covered`, in one carrier
+ * transaction. Two members compacting at once each leave a snapshot; applying both
+ * is harmless because Yjs ignores what it already has, and the next compaction
+ * folds them. Deleted blobs are garbage-collected by Yjs.
  */
 export class SealedSync {
-  private readonly covered = new Y.Doc();
+  private covered = new Y.Doc();
   /** Carrier blobs whose content is in `covered`; only these may be compacted away. */
-  private readonly opened = new WeakSet<Uint8Array>();
+  private opened = new WeakSet<Uint8Array>();
+  /** Carrier blobs that failed to open: junk, dropped by the next fold. */
+  private readonly junk = new WeakSet<Uint8Array>();
   private queue: Promise<void> = Promise.resolve();
   /** Parts already in `covered` that no blob in the carrier holds yet. */
   private unsent: Uint8Array[] = [];
   private reconciled = false;
   private compactQueued = false;
+  private checkQueued = false;
+  private changesSinceHead = 0;
   private destroyed = false;
   private readonly context: SealContext;
+  private readonly heads: HeadKeeper;
 
   constructor(readonly content: Y.Doc, readonly carrier: CarrierDoc, private readonly options: SealedSyncOptions) {
     this.context = { room: options.room, purpose: 'update' };
+    this.heads = new HeadKeeper(carrier, options.room, options.key, this, (incomplete) => options.onHistoryIncomplete?.(incomplete));
     content.on('update', this.onContentUpdate);
     sealedBlobs(carrier).observe(this.onCarrierChange);
+    carrier.on('afterTransaction', this.onCarrierTransaction);
     const present = sealedBlobs(carrier).toArray();
     if (present.length > 0) this.background(() => this.open(present));
+    this.queueHeadCheck();
   }
 
   /**
@@ -65,12 +87,25 @@ export class SealedSync {
    */
   reconcile(): Promise<void> {
     this.reconciled = true;
-    return this.enqueue(() => this.push());
+    return this.enqueue(async () => {
+      await this.push();
+      await this.writeHead();
+    });
   }
 
-  /** Folds the blobs this member has opened into one sealed snapshot. */
+  /** Folds the blobs this member has opened (and drops those nobody can open) into one sealed snapshot. */
   compact(): Promise<void> {
     return this.enqueue(() => this.fold());
+  }
+
+  /** Seals this member's head now (the extension calls it periodically); does nothing before the first reconcile. */
+  sealHead(): Promise<void> {
+    return this.enqueue(() => this.writeHead());
+  }
+
+  /** True while a member's head commits to history this device has not received. */
+  get historyIncomplete(): boolean {
+    return this.heads.incomplete;
   }
 
   /** Resolves once every blob received and every change made so far has been handled. */
@@ -86,6 +121,7 @@ export class SealedSync {
     this.destroyed = true;
     this.content.off('update', this.onContentUpdate);
     sealedBlobs(this.carrier).unobserve(this.onCarrierChange);
+    this.carrier.off('afterTransaction', this.onCarrierTransaction);
     this.covered.destroy();
   }
 
@@ -97,6 +133,12 @@ export class SealedSync {
     if (transaction.origin === this) return;
     const added = event.changes.delta.flatMap((change) => (Array.isArray(change.insert) ? (change.insert as Uint8Array[]) : []));
     if (added.length > 0) this.background(() => this.open(added));
+    // Queued after opening what came in the same transaction: another member's fold adds its snapshot as it deletes.
+    if (event.changes.deleted.size > 0) this.background(() => this.heal());
+  };
+
+  private readonly onCarrierTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin !== this) this.queueHeadCheck();
   };
 
   /** Runs `task` in turn; no caller awaits it, so its failure goes to the error callbacks. */
@@ -115,26 +157,61 @@ export class SealedSync {
     return next;
   }
 
+  /** Opens one blob; a blob that fails is remembered as junk and reported once. */
+  private async unsealBlob(blob: Uint8Array): Promise<Uint8Array | null> {
+    if (this.junk.has(blob)) return null;
+    try {
+      return await unseal(this.options.key, this.context, blob);
+    } catch (error) {
+      this.junk.add(blob);
+      this.options.onIntegrityError?.(error instanceof IntegrityError ? error : new IntegrityError());
+      return null;
+    }
+  }
+
   private async open(blobs: Uint8Array[]): Promise<void> {
     for (const blob of blobs) {
-      let update: Uint8Array;
-      try {
-        update = await unseal(this.options.key, this.context, blob);
-      } catch (error) {
-        this.options.onIntegrityError?.(error instanceof IntegrityError ? error : new IntegrityError());
-        continue;
-      }
+      const update = await this.unsealBlob(blob);
+      if (update === null) continue;
       if (this.destroyed) return;
       try {
         Y.applyUpdate(this.covered, update, this);
         Y.applyUpdate(this.content, update, this);
       } catch {
+        this.junk.add(blob);
         this.report(new Error('A change from another member could not be read and was skipped; your local copy is intact.'));
         continue;
       }
       this.opened.add(blob);
+      this.changesSinceHead++;
     }
     this.maybeCompact();
+    await this.maybeWriteHead();
+  }
+
+  /**
+   * Rebuilds `covered` from the blobs the carrier still holds, then pushes what
+   * the local copy has beyond it: what someone deleted goes back in.
+   */
+  private async heal(): Promise<void> {
+    const covered = new Y.Doc();
+    const opened = new WeakSet<Uint8Array>();
+    for (const blob of sealedBlobs(this.carrier).toArray()) {
+      const update = await this.unsealBlob(blob);
+      if (update === null) continue;
+      try {
+        Y.applyUpdate(covered, update, this);
+        opened.add(blob);
+      } catch {
+        this.junk.add(blob);
+      }
+    }
+    for (const part of this.unsent) Y.applyUpdate(covered, part, this);
+    if (this.destroyed) return covered.destroy();
+    this.covered.destroy();
+    this.covered = covered;
+    this.opened = opened;
+    if (this.reconciled) await this.push();
   }
 
   private async push(): Promise<void> {
@@ -160,7 +237,30 @@ export class SealedSync {
       this.opened.add(blobs.get(blobs.length - 1));
       this.unsent = [];
     }, this);
+    this.changesSinceHead++;
     this.maybeCompact();
+    await this.maybeWriteHead();
+  }
+
+  private async maybeWriteHead(): Promise<void> {
+    if (this.changesSinceHead >= (this.options.headEvery ?? 32)) await this.writeHead();
+  }
+
+  /** Seals what the carrier covers as this member's head; only what is in the carrier, never `unsent`. */
+  private async writeHead(): Promise<void> {
+    if (!this.reconciled || this.unsent.length > 0) return;
+    this.changesSinceHead = 0;
+    await this.heads.write(this.covered, () => !this.destroyed);
+  }
+
+  /** Checks the heads once per carrier transaction, after the blobs it brought are opened. */
+  private queueHeadCheck(): void {
+    if (this.checkQueued) return;
+    this.checkQueued = true;
+    this.background(async () => {
+      this.checkQueued = false;
+      await this.heads.check(this.content, (error) => this.report(error));
+    });
   }
 
   private maybeCompact(): void {
@@ -177,16 +277,18 @@ export class SealedSync {
 
   private async fold(): Promise<void> {
     const blobs = sealedBlobs(this.carrier);
-    if (blobs.toArray().filter((blob) => this.opened.has(blob)).length < 2) return;
+    const droppable = (blob: Uint8Array) => this.opened.has(blob) || this.junk.has(blob);
+    const present = blobs.toArray();
+    if (present.filter((blob) => this.opened.has(blob)).length < 2 && !present.some((blob) => this.junk.has(blob))) return;
     const snapshot = await seal(this.options.key, this.context, Y.encodeStateAsUpdate(this.covered));
     if (this.destroyed) return;
     this.carrier.transact(() => {
       // Blobs that arrived while sealing are not opened yet, so they stay.
       const current = blobs.toArray();
       for (let end = current.length - 1; end >= 0; end--) {
-        if (!this.opened.has(current[end]!)) continue;
+        if (!droppable(current[end]!)) continue;
         let start = end;
-        while (start > 0 && this.opened.has(current[start - 1]!)) start--;
+        while (start > 0 && droppable(current[start - 1]!)) start--;
         blobs.delete(start, end - start + 1);
         end = start;
       }
@@ -195,5 +297,7 @@ export class SealedSync {
       // The snapshot is all of `covered`, unsent parts included.
       this.unsent = [];
     }, this);
+    await this.writeHead();
+    if (this.reconciled) await this.heads.prune(this.covered, () => !this.destroyed);
   }
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
+import { homedAgendaMaps, meetingHomes, meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
 import { compareMeetings, hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
 import { WorkspaceMetaSchema } from './workspace.ts';
@@ -14,8 +14,12 @@ export const WorkspaceSnapshotSchema = z.object({
   members: z.array(MemberSchema),
   meetings: z.array(MeetingSchema),
 });
-/** A plain, validated copy of a workspace: what stores and views hold. */
+/** A plain, validated copy of a whole workspace: what an export or an import holds. */
 export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>;
+
+export const WorkspaceSummarySchema = WorkspaceSnapshotSchema.pick({ meta: true, members: true });
+/** The workspace's name and members: what the shell shows whatever view is open. */
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummarySchema>;
 
 function plain(map: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -26,13 +30,19 @@ function plain(map: Y.Map<unknown>): Record<string, unknown> {
 }
 
 function rawSnapshot(doc: WorkspaceDoc): unknown {
-  const meetings = [...meetingsMap(doc).values()].map((meeting) => {
+  const homes = meetingHomes(doc);
+  // A cancelled meeting is left out; its agenda shows in the meeting it went to.
+  const meetings = [...meetingsMap(doc).entries()].filter(([id]) => homes.get(id) === id).map(([id, meeting]) => {
     const agenda = meeting.get('agenda');
-    const items = agenda instanceof Y.Map ? [...(agenda as Y.Map<Y.Map<unknown>>).values()].map(plain) : agenda;
-    return { ...plain(meeting), agenda: items };
+    const items = agenda instanceof Y.Map ? homedAgendaMaps(doc, id, homes).flatMap((map) => [...map.values()].map(plain)) : agenda;
+    const { cancelledInto: _into, cancelledAt: _at, ...fields } = plain(meeting);
+    return { ...fields, agenda: items };
   });
   return { meta: metaMap(doc).toJSON(), members: [...membersMap(doc).values()], meetings };
 }
+
+const compareMembers = (a: { joinedAt: number; id: string }, b: { joinedAt: number; id: string }) =>
+  a.joinedAt - b.joinedAt || compareCodeUnits(a.id, b.id);
 
 /** True once the doc holds a workspace (created here, or synced from storage or the relay). */
 export function hasWorkspace(doc: WorkspaceDoc): boolean {
@@ -47,10 +57,21 @@ export function readWorkspace(doc: WorkspaceDoc): WorkspaceSnapshot {
   return parseWorkspaceSnapshot(rawSnapshot(doc));
 }
 
+/**
+ * Reads and validates the workspace's meta and members only: a change to a
+ * meeting, a goal or a note leaves these alone, so a caller can skip the read
+ * unless the `meta` or `members` root changed. Throws a `ValidationError` like {@link readWorkspace}.
+ */
+export function readWorkspaceSummary(doc: WorkspaceDoc): WorkspaceSummary {
+  const summary = parseOrThrow(WorkspaceSummarySchema, { meta: metaMap(doc).toJSON(), members: [...membersMap(doc).values()] }, 'Workspace data');
+  summary.members.sort(compareMembers);
+  return summary;
+}
+
 /** Validates a snapshot from anywhere (a doc, a file), sorted the same way on every peer. */
 export function parseWorkspaceSnapshot(data: unknown): WorkspaceSnapshot {
   const snapshot = parseOrThrow(WorkspaceSnapshotSchema, data, 'Workspace data');
-  snapshot.members.sort((a, b) => a.joinedAt - b.joinedAt || compareCodeUnits(a.id, b.id));
+  snapshot.members.sort(compareMembers);
   snapshot.meetings.sort(compareMeetings);
   for (const meeting of snapshot.meetings) meeting.agenda.sort(compareAgendaItems);
   hideDuplicateCarryOvers(snapshot.meetings);

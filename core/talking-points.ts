@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { LOCAL_ORIGIN } from './origin.ts';
-import type { WorkspaceDoc } from './doc.ts';
+import { meetingHomes, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
@@ -65,18 +65,23 @@ export function removeTalkingPoint(place: Place, pointId: string): void {
   placeDoc(place).transact(() => pointsMap(place).delete(pointId), LOCAL_ORIGIN);
 }
 
-/** The talking points for a meeting in one place, oldest first. */
-export function listTalkingPointsIn(place: Place, meetingId: string): TalkingPoint[] {
+/**
+ * The talking points for a meeting in one place, oldest first. `homes` (from the
+ * workspace doc) adds those of meetings cancelled into it.
+ */
+export function listTalkingPointsIn(place: Place, meetingId: string, homes?: Map<string, string>): TalkingPoint[] {
   const visibility = visibilityOf(place);
+  const home = (id: string) => homes?.get(id) ?? id;
   return [...pointsMap(place).values()]
-    .filter((point) => point.get('meetingId') === meetingId)
+    .filter((point) => home(point.get('meetingId') as string) === meetingId)
     .map((point) => parseOrThrow(TalkingPointSchema, { ...point.toJSON(), visibility }, 'A talking point'))
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** My private talking points, then the shared ones, for a meeting. */
 export function listTalkingPoints(doc: WorkspaceDoc, notebook: PrivateNotebook, meetingId: string): TalkingPoint[] {
-  return [...listTalkingPointsIn(notebook, meetingId), ...listTalkingPointsIn(doc, meetingId)];
+  const homes = meetingHomes(doc);
+  return [...listTalkingPointsIn(notebook, meetingId, homes), ...listTalkingPointsIn(doc, meetingId, homes)];
 }
 
 /** Every talking point in one place, for every meeting, oldest first: what an export and search read. */

@@ -49,10 +49,19 @@ export function createWorkspace(doc: WorkspaceDoc, input: NewWorkspace, now = Da
   return ids;
 }
 
-/** Adds the joining person as a member of a workspace they received an invite to. */
-export function joinWorkspace(doc: WorkspaceDoc, member: NewMember, now = Date.now()): string {
+/**
+ * Throws what {@link joinWorkspace} would throw, writing nothing: a device can
+ * check before it saves anything, then join with an id it chose (`memberId`).
+ */
+export function checkJoin(doc: WorkspaceDoc, member: NewMember): void {
+  NewMemberSchema.parse(member);
   if (membersMap(doc).size >= MAX_MEMBERS) {
     throw new Error(`This workspace already has ${MAX_MEMBERS} members. Tandem groups stay small so that everyone gets heard: ask the facilitator to start another group.`);
   }
-  return addMember(doc, member, now);
+}
+
+/** Adds the joining person as a member of a workspace they received an invite to; returns their member id. */
+export function joinWorkspace(doc: WorkspaceDoc, member: NewMember, now = Date.now(), memberId?: string): string {
+  checkJoin(doc, member);
+  return addMember(doc, member, now, memberId);
 }

@@ -95,17 +95,17 @@ async function admit(relay: Relay, storage: RelayStorage, request: IncomingMessa
     socket.once('close', () => relay.admitting.end(room));
   }
   const fresh = first && (await storage.storedBytes(room)) === 0;
-  if (fresh) {
-    if (!relay.addresses.mayOpenRoom(remote)) {
-      return refuse(relay, socket, 429, 'too many new rooms from this address', 'new-rooms-per-address', { remote, room });
-    }
-    // Counted before the claim's await, so that concurrent handshakes cannot all slip under the limit.
-    relay.addresses.openedRoom(remote);
+  // Checked and counted in one step, before the claim's await, so that concurrent handshakes cannot all slip under the limit.
+  if (fresh && !relay.addresses.tryOpenRoom(remote, room)) {
+    return refuse(relay, socket, 429, 'too many new rooms from this address', 'new-rooms-per-address', { remote, room });
   }
   const hash = hashToken(token);
   const owner = await storage.claimRoom(room, hash);
-  if (owner === null) return refuse(relay, socket, 410, 'room retired', 'retired', { remote, room });
-  if (!sameHash(owner, hash)) return refuse(relay, socket, 401, 'wrong token', 'unauthorized', { remote, room });
+  if (owner === null || !sameHash(owner, hash)) {
+    if (fresh) relay.addresses.forgetRoom(remote, room);
+    if (owner === null) return refuse(relay, socket, 410, 'room retired', 'retired', { remote, room });
+    return refuse(relay, socket, 401, 'wrong token', 'unauthorized', { remote, room });
+  }
   if (socket.destroyed) return;
   await relay.accept(room, request, socket, head, remote);
 }

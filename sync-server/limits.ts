@@ -40,7 +40,8 @@ const MINUTE_MS = 60_000;
  */
 export class AddressLimits {
   private readonly connections = new Map<string, number>();
-  private readonly newRooms = new Map<string, number[]>();
+  /** Per address, the new rooms it opened in the last minute, each with when it was first opened. */
+  private readonly newRooms = new Map<string, Map<string, number>>();
 
   constructor(private readonly options: AddressLimitOptions) {}
 
@@ -59,15 +60,26 @@ export class AddressLimits {
     else this.connections.delete(address);
   }
 
-  /** Whether `address` may open one more new room this minute. */
-  mayOpenRoom(address: string, now = Date.now()): boolean {
-    return this.recentRooms(address, now).length < this.options.newRoomsPerAddressPerMinute;
+  /**
+   * Counts `room` as a new room opened by `address` this minute, unless that would
+   * pass the limit; says whether it did. Checking and counting are one step, so
+   * handshakes that overlap cannot all slip under the limit. A room the address
+   * already opened counts once, however many of its clients connect.
+   */
+  tryOpenRoom(address: string, room: string, now = Date.now()): boolean {
+    const recent = this.recentRooms(address, now);
+    if (recent.has(room)) return true;
+    if (recent.size >= this.options.newRoomsPerAddressPerMinute) return false;
+    recent.set(room, now);
+    this.newRooms.set(address, recent);
+    return true;
   }
 
-  openedRoom(address: string, now = Date.now()): void {
-    const recent = this.recentRooms(address, now);
-    recent.push(now);
-    this.newRooms.set(address, recent);
+  /** Takes back a room counted by {@link tryOpenRoom} whose handshake was then refused. */
+  forgetRoom(address: string, room: string): void {
+    const recent = this.newRooms.get(address);
+    recent?.delete(room);
+    if (recent?.size === 0) this.newRooms.delete(address);
   }
 
   /** Drops addresses whose rooms are all older than a minute. */
@@ -75,10 +87,10 @@ export class AddressLimits {
     for (const address of this.newRooms.keys()) this.recentRooms(address, now);
   }
 
-  private recentRooms(address: string, now: number): number[] {
-    const recent = (this.newRooms.get(address) ?? []).filter((at) => now - at < MINUTE_MS);
-    if (recent.length === 0) this.newRooms.delete(address);
-    else this.newRooms.set(address, recent);
+  private recentRooms(address: string, now: number): Map<string, number> {
+    const recent = this.newRooms.get(address) ?? new Map<string, number>();
+    for (const [room, at] of recent) if (now - at >= MINUTE_MS) recent.delete(room);
+    if (recent.size === 0) this.newRooms.delete(address);
     return recent;
   }
 }

@@ -1,12 +1,13 @@
-import { describeError } from '../../core/index.ts';
 import { computed, type ComputedRef } from 'vue';
 import { useWorkspaceStore } from '../stores/workspace.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
+import { runQuery } from '../session/root-versions.ts';
 
 /**
- * A reactive read of the open workspace: `read` runs again after every change to
- * the shared doc or my private notebook, and its result is a plain value (use
- * `core` readers, which return zod-validated snapshots). Undefined while no
+ * A reactive read of the open workspace: `read` runs again when a change touches
+ * one of the root types it read (a keystroke in an agenda title re-runs the
+ * readers of meetings, not of goals or notes), and its result is a plain value
+ * (use `core` readers, which return zod-validated snapshots). Undefined while no
  * workspace is open or when the read throws (the store shows the error).
  *
  * @example
@@ -14,15 +15,5 @@ import type { WorkspaceContext } from '../stores/workspace-context.ts';
  */
 export function useWorkspaceQuery<T>(read: (ctx: WorkspaceContext) => T): ComputedRef<T | undefined> {
   const store = useWorkspaceStore();
-  return computed(() => {
-    void store.revision;
-    const ctx = store.context();
-    if (!ctx) return undefined;
-    try {
-      return read(ctx);
-    } catch (e) {
-      store.error = describeError(e);
-      return undefined;
-    }
-  });
+  return computed(() => runQuery(store.context(), read, store.versions, (message) => (store.error = message)));
 }

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { videoCallSite } from '../../core/index.ts';
+import { videoCallSite } from '../../core/call-sites.ts';
 import { requestView } from './view-request.ts';
 
 /** The extension command that opens Tandem on the quick log. */

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
+import { deleteDB } from 'lib0/indexeddb';
 import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
 /**
@@ -17,7 +18,11 @@ export interface WorkspaceConnection {
   provider: WebsocketProvider;
   /** Resolves once the local copy has been loaded into `doc`. */
   whenLoaded: Promise<void>;
+  /** Resolves once every change made so far is sealed and handed to the relay connection (when connected). */
+  whenSent(): Promise<void>;
   destroy(): void;
+  /** Destroys the connection and deletes the local copy it made: for a workspace that never became this device's. */
+  discard(): Promise<void>;
 }
 
 /** Where a connection reports what went wrong without losing anything local. */
@@ -26,6 +31,10 @@ export interface SyncProblems {
   onIntegrityError(error: IntegrityError): void;
   /** A local change could not be sealed or a received one applied; it is retried or skipped. */
   onError(error: Error): void;
+  /** The relay's copy lacks history a member's sealed head commits to (true), or no longer does (false). */
+  onHistoryIncomplete?(incomplete: boolean): void;
+  /** The relay closed this room for good (it moved after a member was removed); the connection stops trying. */
+  onRoomRetired?(): void;
 }
 
 export interface ConnectionOptions extends SyncProblems {
@@ -35,6 +44,9 @@ export interface ConnectionOptions extends SyncProblems {
   key: SealingKey;
 }
 
+/** The IndexedDB database that holds the local copy of `room`. */
+export const localCopyName = (room: string): string => `tandem-ws-${room}`;
+
 /** Close code of a relay that refuses to store more for this workspace. */
 const RELAY_OVER_QUOTA = 4413;
 
@@ -42,16 +54,23 @@ const RELAY_OVER_QUOTA = 4413;
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
  */
-export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError }: ConnectionOptions): WorkspaceConnection {
+/** How often an open workspace seals its head into the carrier, so that newcomers can tell withheld history. */
+const HEAD_EVERY_MS = 20_000;
+
+/** Close code with which the relay closes the sockets of a room it retired. */
+const ROOM_RETIRED = 4410;
+
+export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`tandem-ws-${room}`, doc);
+  const persistence = new IndexeddbPersistence(localCopyName(room), doc);
   const carrier = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, room, carrier, {
     protocols: relayProtocols(token),
     maxBackoffTime: 2000,
   });
   const awareness = new Awareness(doc);
-  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError });
+  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete) });
+  const heads = setInterval(() => void sealed.sealHead().catch(onError), HEAD_EVERY_MS);
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room, key, onIntegrityError });
   // y-indexeddb never settles `whenSynced` when the database cannot be opened: fail
   // with a message instead of leaving the view on "Opening…".
@@ -67,25 +86,47 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
   };
   provider.on('sync', onSync);
   const onClose = (event: CloseEvent | null) => {
-    if (event?.code !== RELAY_OVER_QUOTA) return;
-    // Reconnecting would only resend what the relay just refused: stay offline, keep everything local.
-    provider.shouldConnect = false;
-    onError(new Error("This workspace is over the relay's size limit."));
+    if (event?.code === RELAY_OVER_QUOTA) {
+      // Reconnecting would only resend what the relay just refused: stay offline, keep everything local.
+      provider.shouldConnect = false;
+      onError(new Error("This workspace is over the relay's size limit."));
+    } else if (event?.code === ROOM_RETIRED) {
+      // A retired room answers every reconnection with 410: stop trying, and say why.
+      provider.disconnect();
+      onRoomRetired?.();
+    }
   };
   provider.on('connection-close', onClose);
+  const stop = () => {
+    provider.off('sync', onSync);
+    provider.off('connection-close', onClose);
+    clearInterval(heads);
+    stopMirror();
+    sealed.destroy();
+    awareness.destroy();
+    provider.destroy();
+  };
   return {
     doc,
     awareness,
     provider,
     whenLoaded,
+    async whenSent() {
+      await sealed.whenIdle();
+      for (let polls = 0; provider.wsconnected && (provider.ws?.bufferedAmount ?? 0) > 0 && polls < 100; polls++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     destroy() {
-      provider.off('sync', onSync);
-      provider.off('connection-close', onClose);
-      stopMirror();
-      sealed.destroy();
-      awareness.destroy();
-      provider.destroy();
+      stop();
       void persistence.destroy();
+      doc.destroy();
+      carrier.destroy();
+    },
+    async discard() {
+      stop();
+      await persistence.destroy().catch(() => undefined); // Storage that would not open holds nothing to delete.
+      await deleteDB(localCopyName(room)).catch(() => undefined);
       doc.destroy();
       carrier.destroy();
     },

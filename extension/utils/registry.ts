@@ -19,6 +19,12 @@ export interface JoinedWorkspace {
    * non-extractable key alone.
    */
   inviteSecret?: string;
+  /**
+   * Set when the workspace moved to this room (after a member was removed) and the
+   * person switched there. The entry, its key and any invite secret stay on the
+   * device; only the list of workspaces leaves it out.
+   */
+  movedTo?: string;
 }
 
 /** A workspace's sealing key: a non-extractable CryptoKey, stored as IndexedDB structured-clones it. */
@@ -70,9 +76,9 @@ export function watchJoinedWorkspaces(listener: (list: JoinedWorkspace[]) => voi
   return () => subscription.unsubscribe();
 }
 
-/** Every joined workspace, oldest first. */
-export function listJoinedWorkspaces(): Promise<JoinedWorkspace[]> {
-  return registry.workspaces.orderBy('joinedAt').toArray();
+/** Every joined workspace that has not moved elsewhere, oldest first. */
+export async function listJoinedWorkspaces(): Promise<JoinedWorkspace[]> {
+  return (await registry.workspaces.orderBy('joinedAt').toArray()).filter((w) => w.movedTo === undefined);
 }
 
 export async function saveJoinedWorkspace(entry: JoinedWorkspace): Promise<void> {
@@ -106,9 +112,23 @@ export async function setActiveRoom(room: string): Promise<void> {
 /** The relay new workspaces use unless the creator types another. */
 export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:1234';
 
-/** Forgets a workspace on this device (after it moved to a new key): its entry and its key. */
-export async function forgetJoinedWorkspace(room: string): Promise<void> {
+/**
+ * Marks a workspace as moved to `toRoom`: it leaves the list, and nothing of it
+ * is deleted (its key, its invite secret and its local copy stay on this device).
+ */
+export async function markWorkspaceMoved(room: string, toRoom: string): Promise<void> {
+  await registry.workspaces.update(room, { movedTo: toRoom });
+}
+
+/**
+ * Takes back the entry of a join that failed half-way (saved, but the membership
+ * could not be written): its entry and its key. An entry that holds an invite
+ * secret, or one another workspace moved from, is never dropped.
+ */
+export async function forgetFailedJoin(room: string): Promise<void> {
   await registry.transaction('rw', registry.workspaces, registry.keys, async () => {
+    const entry = await registry.workspaces.get(room);
+    if (!entry || entry.inviteSecret !== undefined || entry.movedTo !== undefined) return;
     await registry.workspaces.delete(room);
     await registry.keys.delete(room);
   });

@@ -6,6 +6,9 @@ import { deriveWorkspaceKeys, newWorkspaceSecret } from '../../core/index.ts';
 import { connectProvider, randomRoom, randomToken, waitFor, waitForSynced } from '../helpers/relay-client.ts';
 import { connectSealedDevice } from '../helpers/sealed-device.ts';
 import { startRelay } from '../helpers/start-relay.ts';
+import { chunkSizes, entrySizes } from './bundle-sizes.ts';
+import { benchFiveYearReads } from './five-year-reads.ts';
+import { benchExtensionOpen } from './extension-open.ts';
 
 /**
  * Propagation latency between two members through a real relay process, with and
@@ -104,4 +107,10 @@ async function main(): Promise<void> {
 }
 
 await main();
+console.log('\nInitial JavaScript of each entry of the built extension (what loads before its first line runs):');
+console.table(entrySizes());
+console.log('Chunks loaded later, on demand:');
+console.table(chunkSizes());
+benchFiveYearReads();
+await benchExtensionOpen();
 process.exit(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { carrierSize, sealedBlobs } from '../../core/index.ts';
+import { carrierSize, sealedBlobs, sealedHeads } from '../../core/index.ts';
 import { newKeys, relayCarriers, sealedPeer, type SealedPeer } from '../helpers/sealed-peers.ts';
 
 const EDITS = 10_000;
@@ -46,7 +46,11 @@ describe('carrier compaction', () => {
     const contentBytes = Y.encodeStateAsUpdate(ada.content).byteLength;
     const { blobs } = carrierSize(ada.carrier);
     expect(blobs).toBeLessThanOrEqual(2);
-    expect(relayBytes(ada.carrier)).toBeLessThan(2 * contentBytes + 1024);
+    // Plus one sealed head per member: a state vector and delete set, a small fraction of the content.
+    const heads = [...sealedHeads(ada.carrier).values()];
+    expect(heads.length).toBeLessThanOrEqual(2);
+    for (const head of heads) expect(head.byteLength).toBeLessThan(contentBytes / 20);
+    expect(relayBytes(ada.carrier)).toBeLessThan(2 * contentBytes + 1024 + heads.reduce((sum, head) => sum + head.byteLength + 64, 0));
     // Between compactions: never far past the threshold (64 per member plus one round of edits).
     expect(maxBlobs).toBeLessThanOrEqual(2 * 64 + 2 * perRound);
 
@@ -55,5 +59,31 @@ describe('carrier compaction', () => {
     await late.sync.whenIdle();
     expect(late.content.getText('log').toString()).toBe(expected);
     expect(late.integrityErrors).toEqual([]);
+  });
+});
+
+describe('sealed heads in the carrier', () => {
+  it('keep to one per member: a fold drops the heads of past sessions it covers, and a newcomer still checks against the newest', async () => {
+    const keys = await newKeys();
+    const content = new Y.Doc();
+    content.getText('log').insert(0, 'first session');
+    const first = await sealedPeer(keys, { content });
+    await first.sync.sealHead();
+    first.sync.destroy();
+    for (let session = 0; session < 3; session++) {
+      const carrier = new Y.Doc();
+      Y.applyUpdate(carrier, Y.encodeStateAsUpdate(first.carrier), 'relay');
+      content.getText('log').insert(0, `session ${session} `);
+      const next = await sealedPeer(keys, { content, carrier });
+      await next.sync.compact();
+      Y.applyUpdate(first.carrier, Y.encodeStateAsUpdate(carrier), 'relay');
+      next.sync.destroy();
+    }
+    expect([...sealedHeads(first.carrier).keys()]).toHaveLength(1);
+    const late = await sealedPeer(keys);
+    Y.applyUpdate(late.carrier, Y.encodeStateAsUpdate(first.carrier), 'relay');
+    await late.sync.whenIdle();
+    expect(late.content.getText('log').toString()).toBe(content.getText('log').toString());
+    expect(late.sync.historyIncomplete).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { tandemCluster } from './cluster-target.ts';
 import { idleRoomBytes } from './idle.ts';
 import { closePairs, openPairs, runLoad, type LoadResult } from './load.ts';
 import { stockRelay, tandemSqlite, type BenchTarget } from './targets.ts';
@@ -8,7 +9,7 @@ import { stockRelay, tandemSqlite, type BenchTarget } from './targets.ts';
  *
  * Add a target by appending it to TARGETS; the first is the reference every ratio is taken to.
  */
-const TARGETS: BenchTarget[] = [stockRelay, tandemSqlite];
+const TARGETS: BenchTarget[] = [stockRelay, tandemSqlite, tandemCluster];
 
 const LOADS = [
   { rooms: 200, rate: 2_000, seconds: 10 },

@@ -1,0 +1,259 @@
+import {
+  describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
+} from '../../core/index.ts';
+import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
+import type { Peer, SyncState } from '../utils/presence.ts';
+import { getActiveRoom, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
+import { openJoined } from '../utils/workspace-access.ts';
+import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
+import type { WorkspaceContext } from '../stores/workspace-context.ts';
+import { attachWorkspace, type OpenWorkspace } from './open-workspace.ts';
+import {
+  createArrival, CREATE_FIELDS, joinArrival, JOIN_FIELDS, moveArrival, type Arrival, type JoinInput, type NewWorkspaceInput,
+} from './lifecycle.ts';
+import { DONE, parseField, problemOf, type Outcome } from './problem.ts';
+
+/** Everything a view shows about the session, as plain values: the store mirrors it. */
+export interface SessionState {
+  /** This device's workspaces, as the registry's watch last reported them. */
+  joined: JoinedWorkspace[];
+  /** The workspace open in this view, or null. */
+  active: JoinedWorkspace | null;
+  /** Its meta and members. */
+  summary: WorkspaceSummary | null;
+  syncState: SyncState;
+  peers: Peer[];
+  /** A message no form asked for: a failed save, a sync that went wrong. Forms get theirs from their operation's outcome. */
+  notice: string | null;
+  /** Set when data from the relay failed its integrity check; stays until the workspace is reopened. */
+  integrityError: string | null;
+  /** True until the registry has been read and the workspace used last is open. */
+  loading: boolean;
+  /** The open workspace's sealed move record, when a member moved it to a new room. */
+  moved: WorkspaceMove | null;
+  /** Set when the relay closed the open workspace's room for good. */
+  roomRetired: boolean;
+}
+
+/** What the session tells whoever mirrors it. */
+export interface SessionEvents {
+  /** Some fields of the state changed. */
+  update(patch: Partial<SessionState>): void;
+  /** A transaction changed these root types of the open workspace or my notebook. */
+  changed(roots: ReadonlySet<SharedType>): void;
+  /** Another workspace (or none) is open: every read is out of date. */
+  switched(): void;
+}
+
+/** Imports a workspace from an exported file into an arrival; loaded on demand, with the code that reads files. */
+export type ImportArrival = (text: string, relayUrl: string, problems: SyncProblems) => Promise<Arrival>;
+
+/** The lifecycle of the workspaces of one page (popup or side panel): which is open, and the ways to open one. */
+export interface WorkspaceSession {
+  /** Reads the registry and reopens the workspace used last. */
+  start(): Promise<void>;
+  open(room: string): Promise<Outcome>;
+  create(input: NewWorkspaceInput): Promise<Outcome>;
+  join(input: JoinInput): Promise<Outcome>;
+  importFile(text: string, relayUrl: string): Promise<Outcome>;
+  removeMemberAndMove(memberId: string): Promise<Outcome>;
+  close(): void;
+  /** The open workspace's docs and who I am, or null. */
+  context(): WorkspaceContext | null;
+  /** Closes the workspace and stops watching the registry. */
+  dispose(): void;
+}
+
+const loadImport = (): Promise<ImportArrival> => import('./import-arrival.ts').then((m) => m.importArrival);
+/** How long after a workspace opens its search index is first brought up to date: the view comes first. */
+const INDEX_AFTER_MS = 1_000;
+const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
+
+/**
+ * Makes the session of one page. Every change of state goes to `events`; the
+ * registry is learned one way, from its watch, which also tells this page when
+ * another one moved the workspace it has open (it then opens what is there now).
+ */
+export interface SessionOptions {
+  /** How long a join waits for the workspace to arrive from the relay. */
+  joinTimeoutMs?: number;
+  /** Where refused storage writes surface (the page's window by default). */
+  page?: EventTarget;
+}
+
+export function createWorkspaceSession(events: SessionEvents, options: SessionOptions = {}): WorkspaceSession {
+  let joined: JoinedWorkspace[] = [];
+  let firstList: Promise<void> | null = null;
+  let open: OpenWorkspace | null = null;
+  let stopIndex: (() => void) | null = null;
+  // Bumped by every attach and detach: events of a workspace no longer open are dropped.
+  let generation = 0;
+  // Bumped by every request that ends in opening a workspace: of two racing (a quick switch), the later asked stays.
+  let requested = 0;
+  // Operations under way: a registry change they make is not news to this page until they are done.
+  let busy = 0;
+  let loading = true;
+  const update = (patch: Partial<SessionState>) => events.update(patch);
+  const notice = (message: string) => update({ notice: message });
+
+  let integrityError: string | null = null;
+  const problems: SyncProblems = {
+    onIntegrityError: (e: IntegrityError) => update({ integrityError: (integrityError = e.message) }),
+    onError: (e: Error) => notice(e.message),
+    onHistoryIncomplete: (incomplete: boolean) => {
+      if (incomplete) update({ integrityError: (integrityError = INCOMPLETE_HISTORY_MESSAGE) });
+      else if (integrityError === INCOMPLETE_HISTORY_MESSAGE) update({ integrityError: (integrityError = null) });
+    },
+    onRoomRetired: () => update({ roomRetired: true }),
+  };
+
+  const stopStorage = watchStorageFailures(notice, options.page);
+  let listed: () => void = () => undefined;
+  firstList = new Promise<void>((resolve) => (listed = resolve));
+  const stopRegistry = watchJoinedWorkspaces((list) => {
+    joined = list;
+    update({ joined: list });
+    listed();
+    followMoves();
+  }, (e) => notice(describeError(e)));
+
+  /** When the open workspace left the registry (moved or forgotten by another page), opens what is there now. */
+  function followMoves() {
+    if (busy > 0 || loading || !open || joined.some((w) => w.room === open!.entry.room)) return;
+    void reopenLast();
+  }
+
+  /** Lets go of the open workspace; the views keep showing it until the next one is attached (a switch does not flash empty). */
+  function detach() {
+    generation++;
+    stopIndex?.();
+    stopIndex = null;
+    open?.close();
+    open = null;
+    integrityError = null;
+    update({ integrityError: null, peers: [], syncState: 'offline', moved: null, roomRetired: false });
+    events.switched();
+  }
+
+  function close() {
+    requested++; // An open still under way no longer applies.
+    detach();
+    update({ active: null, summary: null });
+  }
+
+  async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection, ticket: number): Promise<boolean> {
+    if (ticket !== requested) {
+      conn.destroy();
+      return false;
+    }
+    detach();
+    const mine = generation;
+    const attached = await attachWorkspace(entry, conn, {
+      summary: (summary) => mine === generation && update({ summary }),
+      moved: (moved) => mine === generation && update({ moved }),
+      changed: (roots) => mine === generation && events.changed(roots),
+      syncState: (syncState) => mine === generation && update({ syncState }),
+      peers: (peers) => mine === generation && update({ peers }),
+      notice: (message) => mine === generation && notice(message),
+    });
+    if (mine !== generation || ticket !== requested) {
+      attached.close();
+      return false;
+    }
+    open = attached;
+    update({ active: entry });
+    events.switched();
+    // The search index reads the whole workspace: its code and its first pass wait until the view is up.
+    const timer = setTimeout(() => void loadSearchIndex().then((index) => {
+      if (mine === generation) stopIndex = index(entry.room, conn.doc, attached.local.notebook, (e) => notice(e.message));
+    }, (e: Error) => notice(e.message)), INDEX_AFTER_MS);
+    stopIndex = () => clearTimeout(timer);
+    return true;
+  }
+
+  /** Runs an operation: its failure becomes the outcome's problem, and registry news waits until it is done. */
+  async function operation(steps: () => Promise<void>, fields?: Record<string, string>): Promise<Outcome> {
+    busy++;
+    try {
+      await steps();
+      return DONE;
+    } catch (e) {
+      return { ok: false, problem: problemOf(e, fields) };
+    } finally {
+      busy--;
+      followMoves();
+    }
+  }
+
+  async function openEntry(entry: JoinedWorkspace) {
+    const ticket = ++requested;
+    const conn = await openJoined(entry, problems);
+    // A later switch wins the race: remember only what is open.
+    if (await attach(entry, conn, ticket)) await setActiveRoom(entry.room);
+  }
+
+  async function reopenLast() {
+    const [room] = await Promise.all([getActiveRoom(), firstList]);
+    const entry = joined.find((w) => w.room === room) ?? joined[0];
+    if (entry) await openEntry(entry);
+    else close();
+  }
+
+  /** Opens a workspace that just came to this device; `ticket` is from when it was asked for. */
+  async function arrive(arrival: Arrival, ticket: number) {
+    await attach(arrival.entry, arrival.conn, ticket);
+    void requestPersistentStorage();
+  }
+
+  return {
+    async start() {
+      loading = true;
+      update({ loading: true });
+      try {
+        await reopenLast();
+      } catch (e) {
+        notice(describeError(e));
+      } finally {
+        loading = false;
+        update({ loading: false });
+        followMoves();
+      }
+    },
+    open(room) {
+      return operation(async () => {
+        const entry = joined.find((w) => w.room === room);
+        if (!entry) throw new Error('This workspace is no longer on this device.');
+        await openEntry(entry);
+      });
+    },
+    create: (input) => operation(async () => {
+      const ticket = ++requested;
+      await arrive(await createArrival(input, problems), ticket);
+    }, CREATE_FIELDS),
+    join: (input) => operation(async () => {
+      const ticket = ++requested;
+      const result = await joinArrival(input, joined, problems, options.joinTimeoutMs);
+      if ('already' in result) await openEntry(result.already);
+      else if ('arrival' in result) await arrive(result.arrival, ticket);
+    }, JOIN_FIELDS),
+    importFile: (text, relayUrl) => operation(async () => {
+      const url = parseField('relayUrl', RelayUrlSchema, relayUrl.trim());
+      const ticket = ++requested;
+      const importArrival = await loadImport();
+      await arrive(await importArrival(text, url, problems), ticket);
+    }),
+    removeMemberAndMove: (memberId) => operation(async () => {
+      if (!open) throw new Error('No workspace is open.');
+      const ticket = ++requested;
+      const { entry, conn } = await moveArrival({ entry: open.entry, conn: open.connection, local: open.local }, memberId, problems);
+      await attach(entry, conn, ticket);
+    }),
+    close,
+    context: () => open?.context ?? null,
+    dispose() {
+      close();
+      stopRegistry();
+      stopStorage();
+    },
+  };
+}
