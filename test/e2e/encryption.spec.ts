@@ -65,7 +65,7 @@ describe('end-to-end encrypted workspace', () => {
     await ben.startAnother();
     await pair.menteePopup.joinWorkspace({ code, displayName: CANARY.menteeName, role: 'mentee' });
     await pair.menteePopup.waitForStatus(/Synced/);
-    await ben.workspaceName(CANARY.workspaceName).waitFor({ timeout: 10_000 });
+    await ben.waitForWorkspace(CANARY.workspaceName);
     await pair.mentorPopup.waitForStatus(new RegExp(`Here now: ${CANARY.menteeName}`));
     await pair.menteePopup.waitForStatus(new RegExp(`Here now: ${CANARY.mentorName}`));
 

@@ -34,7 +34,7 @@ describe('joining a workspace on this device', () => {
   it('never deletes another workspace: joining a copy made from my export keeps my original, its key and my invite secret', async () => {
     const store = useWorkspaceStore();
     await store.load();
-    await store.create({ name: 'Original', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
+    await store.createWorkspace({ name: 'Original', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
     const original = store.active!;
     expect(original.inviteSecret).toBeDefined();
     const exported = exportWorkspaceJson(store.context()!.doc, openPrivateNotebook(), original.memberId);
@@ -48,7 +48,7 @@ describe('joining a workspace on this device', () => {
     await waitFor(() => copy.provider.synced, 15_000, 'the copy to reach the relay');
     await copy.sync.whenIdle();
 
-    await store.join({ code: encodeInvite({ v: 2, relayUrl: relay.url, key: secret, workspaceName: 'Original' }), displayName: 'Ada', role: 'mentor' });
+    await store.joinWorkspace({ code: encodeInvite({ v: 2, relayUrl: relay.url, key: secret, workspaceName: 'Original' }), displayName: 'Ada', role: 'mentor' });
 
     const kept = await registry.workspaces.get(original.room);
     expect(kept?.inviteSecret).toBe(original.inviteSecret);
@@ -74,7 +74,7 @@ describe('joining a workspace on this device', () => {
 
     const store = useWorkspaceStore();
     await store.load();
-    await store.join({ code: encodeInvite({ v: 2, relayUrl: relay.url, key: oldSecret, workspaceName: 'Clinical year' }), displayName: 'Ben', role: 'mentee' });
+    await store.joinWorkspace({ code: encodeInvite({ v: 2, relayUrl: relay.url, key: oldSecret, workspaceName: 'Clinical year' }), displayName: 'Ben', role: 'mentee' });
     const old = store.active!;
     const benId = old.memberId;
     store.write(({ doc }) => addAgendaItem(doc, meetingId, { title: 'Written before the move', createdBy: benId }));
@@ -93,13 +93,13 @@ describe('joining a workspace on this device', () => {
 
     const newCode = encodeInvite({ v: 2, relayUrl: relay.url, key: newSecret, workspaceName: 'Clinical year' });
     const questions: string[] = [];
-    await store.join({ code: newCode, displayName: 'Ben', role: 'mentee', confirmMove: (q) => (questions.push(q), false) });
+    await store.joinWorkspace({ code: newCode, displayName: 'Ben', role: 'mentee', confirmMove: (q) => (questions.push(q), false) });
     expect(questions).toEqual([expect.stringMatching(/"Clinical year" moved to a new room when Ada removed a member/)]);
     expect(store.active!.room).toBe(old.room);
     expect(store.joined.map((w) => w.room)).toContain(old.room);
     expect(store.joined.map((w) => w.room)).not.toContain(newKeys.room);
 
-    await store.join({ code: newCode, displayName: 'Ben', role: 'mentee', confirmMove: () => true });
+    await store.joinWorkspace({ code: newCode, displayName: 'Ben', role: 'mentee', confirmMove: () => true });
     expect(store.active!.room).toBe(newKeys.room);
     expect(store.active!.memberId).toBe(benId);
     // The list is learned from the registry's watch, which reports the change a moment later.
@@ -113,7 +113,7 @@ describe('joining a workspace on this device', () => {
   it('closes the old room when a member is removed: the others learn where it went, and the removed token stops working there', async () => {
     const store = useWorkspaceStore();
     await store.load();
-    await store.create({ name: 'Removal', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
+    await store.createWorkspace({ name: 'Removal', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
     const old = store.active!;
     const oldKeys = await deriveWorkspaceKeys(old.inviteSecret!);
     const ben = connectSealedDevice(relay.url, oldKeys);
@@ -126,7 +126,7 @@ describe('joining a workspace on this device', () => {
     const closes: number[] = [];
     cy.provider.on('connection-close', (event: { code: number } | null) => event && closes.push(event.code));
 
-    await store.removeMemberAndMove(cyId);
+    await store.removeMemberByMoving(cyId);
     expect(store.error).toBeNull();
     expect(store.active!.room).not.toBe(old.room);
     // Ben, still in the old room, got the sealed record of where it went before the room closed.
