@@ -65,6 +65,8 @@ export function useCoordinator() {
     const next = { ...stored, program };
     await saveProgram(next);
     replace(next);
+    // Figures were built for the program as it was (its k, its questions).
+    report.value = null;
     await publish(next);
   });
 

@@ -2,14 +2,14 @@ import { onUnmounted, watch } from 'vue';
 import { browser } from 'wxt/browser';
 import { describeError, planReminders, programLinkOf, programRoomKeys, reminderFacts } from '../../core/index.ts';
 import { useWorkspaceStore } from '../stores/workspace.ts';
-import { cachedDefinition } from '../utils/program-member.ts';
+import { cachedDefinition, checkProgram } from '../utils/program-member.ts';
 import { loadReminderSettings, scheduleReminders } from '../utils/reminders.ts';
 
 /** Changes this close together are planned once. */
 const SETTLE_MS = 1_500;
 
 /**
- * Keeps the open workspace's reminders planned: after changes settle (a meeting
+ * Keeps the open workspace's reminders planned (and, hourly, its program checked): after changes settle (a meeting
  * scheduled, an item done, a setting switched) core decides again what to remind
  * and when, and the browser's alarms are set to match.
  */
@@ -34,6 +34,14 @@ export function useReminderPlanner(): void {
   }
 
   watch(() => [store.versions.anyChange.value, store.active?.room], soon, { immediate: true });
+  // A program's surveys open and its answers go out without the Program section being opened.
+  let checkedRoom: string | undefined;
+  watch(() => [store.active?.room, store.versions.anyChange.value], () => {
+    const ctx = store.context();
+    if (!ctx || !store.active || checkedRoom === store.active.room) return;
+    checkedRoom = store.active.room;
+    void checkProgram(ctx, store.active.role).catch(() => undefined);
+  }, { immediate: true });
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && ('reminderSettings' in changes || Object.keys(changes).some((k) => k.startsWith('programDefinition:')))) soon();
   };

@@ -29,7 +29,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const movedNotice = computed(() => {
     if (moved.value) {
       const mover = memberDisplayName(snapshot.value?.members ?? [], moved.value.movedBy);
-      return `This workspace moved to a new room when ${mover} removed a member. Paste the new invite code ${mover} sends you under New or join to switch; until then, what you write here stays in the old room.`;
+      return `This workspace moved to a new room when ${mover} removed a member. Paste the new invite code ${mover} sends you under “Add or join a workspace…” in the workspace menu to switch; until then, what you write here stays in the old room.`;
     }
     return roomRetired.value
       ? 'This workspace\'s room was closed at the relay because it moved to a new room. Ask your mentor or facilitator for the new invite code and join with it; your copy here stays readable.'

@@ -72,3 +72,23 @@ export async function sendPending(ctx: WorkspaceContext, role: Role): Promise<nu
   }
   return outgoing.length;
 }
+
+const checkedKey = (room: string) => `programCheckedAt:${room}`;
+/** How often an open popup or side panel looks at the program's room on its own. */
+const CHECK_EVERY_MS = 60 * 60_000;
+
+/**
+ * At most once an hour, with the workspace open: reads the program's latest
+ * definition (so an open survey shows and its reminders are planned) and sends
+ * whatever this member agreed to and has not sent yet.
+ */
+export async function checkProgram(ctx: WorkspaceContext, role: Role, now = Date.now()): Promise<void> {
+  const link = programLinkOf(ctx.doc);
+  if (!link) return;
+  const room = (await programRoomKeys(link.program)).room;
+  const { [checkedKey(room)]: last } = await browser.storage.local.get(checkedKey(room));
+  if (typeof last === 'number' && now - last < CHECK_EVERY_MS) return;
+  await browser.storage.local.set({ [checkedKey(room)]: now });
+  await fetchDefinition(ctx);
+  await sendPending(ctx, role);
+}

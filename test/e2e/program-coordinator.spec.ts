@@ -7,7 +7,7 @@ import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
 import { seriousAxeViolations } from './axe.ts';
 import { closeAll, launchProfile, type Profile } from './browser.ts';
 import { CoordinatorPage, screenshotPage } from './pages/program-page.ts';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -67,5 +67,50 @@ describe('a coordinator runs a program', () => {
     expect(await midway.getByRole('listitem').filter({ hasText: 'More peer study time' }).count()).toBe(5);
     await screenshotPage(coordinator.page, 'program-coordinator-report');
     expect(await seriousAxeViolations(coordinator.page)).toEqual([]);
+  });
+
+  it('exports the aggregates as CSV and prints the report without its controls', async () => {
+    const page = coordinator.page;
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Physio peer mentorship report.csv');
+    const csv = await readFile((await file.path())!, 'utf8');
+    expect(csv).toContain('Midway check,I feel I have a place in my program.,all,mean,3.6,5');
+    expect(csv).not.toContain('More peer study time');
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Refresh report' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Program and surveys' }).isVisible()).toBe(false);
+    expect(await page.getByText('Mean 3.6 of 5 (n = 5)').isVisible()).toBe(true);
+    await screenshotPage(page, 'program-coordinator-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('edits k, a survey\'s timing and its questions; a bad edit says why and changes nothing', async () => {
+    const page = coordinator.page;
+    await page.getByText('Name, dates and k').click();
+    const settings = page.getByRole('form', { name: 'Program settings' });
+    await settings.getByLabel(/Smallest group/).fill('2');
+    await settings.getByRole('button', { name: 'Save and publish' }).click();
+    // The field itself refuses it before anything is saved.
+    expect(await settings.getByLabel(/Smallest group/).evaluate((input: HTMLInputElement) => input.validationMessage)).not.toBe('');
+    await page.getByText(/figures over at least 5/).waitFor();
+    await settings.getByLabel(/Smallest group/).fill('6');
+    await settings.getByRole('button', { name: 'Save and publish' }).click();
+    await page.getByText(/figures over at least 6/).waitFor();
+
+    await page.getByText(/^Midway check · opens/).click();
+    const add = page.getByRole('form', { name: 'Add a question to Midway check' });
+    await add.getByLabel('Kind').selectOption('choice');
+    await add.getByLabel('Question').fill('Where do you mostly meet?');
+    await add.getByLabel('Options, separated by commas').fill('On campus, Online');
+    await add.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('textbox', { name: /Single choice: On campus, Online/ }).waitFor();
+    await page.getByLabel(/Stays open for days/).first().fill('21');
+    await page.getByLabel(/Stays open for days/).first().blur();
+    await page.getByText(/^Midway check · opens .* · 11 questions/).waitFor();
+    await screenshotPage(page, 'program-coordinator-editing');
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { seriousAxeViolations } from './axe.ts';
 import { closeAll, launchProfile, type Profile } from './browser.ts';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { CoordinatorPage, MemberProgramPage, screenshotPage } from './pages/program-page.ts';
+import { TandemPage } from './pages/tandem-page.ts';
 import { join } from 'node:path';
 
 describe('members of a program', () => {
@@ -45,6 +46,15 @@ describe('members of a program', () => {
     expect(await seriousAxeViolations(ben.page)).toEqual([]);
   });
 
+  it('shows the open survey in the side panel too, with a notice on every view', async () => {
+    const panel = await TandemPage.open(pair.mentee, 'sidepanel');
+    await panel.page.getByRole('status').filter({ hasText: 'Midway check: open for you.' }).waitFor();
+    await panel.page.getByRole('button', { name: 'Answer now' }).click();
+    await panel.page.getByRole('form', { name: 'Midway check' }).waitFor();
+    await panel.screenshot('program-sidepanel-survey');
+    await panel.page.close();
+  });
+
   it('members answer by keyboard; the report shows figures only once k answered', async () => {
     for (const member of [ada, ben]) {
       await member.openSection('Program');
@@ -74,6 +84,26 @@ describe('members of a program', () => {
     const texts = await midway.getByRole('listitem').allInnerTexts();
     expect(texts.sort()).toEqual(['Canary hope 5e1a', 'Earlier feedback', 'Peer study']);
     await screenshotPage(coordinator.page, 'program-members-report');
+  });
+
+  it('sends the pair\'s activity counts once both members agreed, shown across k pairs', async () => {
+    await ada.agreeToSend('activity');
+    await ada.page.getByText('1 of 2 so far').waitFor();
+    await ben.openSection('Program');
+    await ben.page.getByText('1 of 2 so far').waitFor();
+    await ben.agreeToSend('activity');
+    await ben.page.getByText('2 of 2 so far').waitFor();
+    // Two more pairs, through the real relay under their own pseudonyms.
+    const code = decodeProgramCode(codeText);
+    const room = await programRoomKeys(code);
+    for (const meetingsHeld of [4, 7]) {
+      const submission: Submission = { v: 1, type: 'activity', pair: randomBytes(16).toString('base64url'), asOf: calendarDateOf(), counts: { meetingsHeld, sessionsLogged: 2, minutes: 90, goalsSet: 1, goalsAchieved: 0 } };
+      await sendToProgramRoom(code, [await sealSubmission(code, room, submission)], { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+    }
+    const activity = coordinator.page.getByRole('region', { name: 'Activity per pair' });
+    await expect.poll(async () => { await coordinator.refreshReport(); return activity.innerText(); }, { timeout: 20_000 }).toMatch(/Pairs reporting\s+3/);
+    // Ada and Ben held no meeting yet; the others 4 and 7: the median is 4.
+    expect(await activity.getByRole('table', { name: /Meetings held: pairs per range \(median 4\)/ }).innerText()).toMatch(/0\s+1[\s\S]*3–5\s+1[\s\S]*6–10\s+1/);
   });
 
   it('shows a member their own answers privately', async () => {
