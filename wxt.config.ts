@@ -16,7 +16,7 @@ export default defineConfig({
       rolldownOptions: {
         // `core` is pure domain logic: a module none of whose exports a page uses can be left out of its bundle,
         // so a view that imports one reader through core's index does not pull in every module.
-        treeshake: { moduleSideEffects: [{ test: /[\\/]core[\\/][^\\/]+\.ts$/, sideEffects: false }] },
+        treeshake: { moduleSideEffects: [{ test: /[\\/]core[\\/].+\.ts$/, sideEffects: false }] },
       },
     },
   }),
