@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { VIDEO_CALL_HOST_PATTERNS } from './core/index.ts';
 
+// Made from extension/assets/icon.svg (see extension/assets/README.md).
+const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 /** WXT build of the Tandem extension; sources live in `extension/`. */
 export default defineConfig({
   srcDir: 'extension',
@@ -25,7 +28,8 @@ export default defineConfig({
     permissions: ['sidePanel', 'storage', 'alarms', 'notifications'],
     // Exactly the video-call sites, so the toolbar button can tell a call tab without the broad `tabs` permission.
     host_permissions: [...VIDEO_CALL_HOST_PATTERNS],
-    action: { default_title: 'Tandem' },
+    icons: TOOLBAR_ICONS,
+    action: { default_title: 'Tandem', default_icon: TOOLBAR_ICONS },
     commands: {
       'quick-log': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log a mentorship session' },
     },

@@ -5,6 +5,7 @@ import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { parseOrThrow } from './errors.ts';
 import { MemberSchema } from './members.ts';
 import { addDays, calendarDateOf, CalendarDateSchema, daysBetween } from './calendar-date.ts';
+import { formatDate } from './date-format.ts';
 import { compareCodeUnits } from './order.ts';
 
 /** The guide asks for an away message with a return date when someone is away longer than this. */
@@ -34,6 +35,13 @@ export const AwayInputSchema = z.object({
   }
   if (input.returnDate && daysBetween(input.startDate, input.returnDate) < 0) {
     ctx.addIssue({ code: 'custom', path: ['returnDate'], message: 'The return date cannot be before the start date.' });
+  } else if (input.returnDate && daysBetween(input.startDate, input.returnDate) < input.days) {
+    // Back before the days away are over: one of the two is wrong, and only the person knows which.
+    const earliest = formatDate(addDays(input.startDate, input.days), { year: true });
+    ctx.addIssue({
+      code: 'custom', path: ['returnDate'],
+      message: `Away ${input.days} ${input.days === 1 ? 'day' : 'days'} from ${formatDate(input.startDate, { year: true })}, you are back on ${earliest} at the earliest: change the return date or the days away.`,
+    });
   }
 });
 /** What a member fills in to go away: from which day, for how many days, back when, and a message. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDate } from './date-format.ts';
 
 /**
  * A day on the calendar, `YYYY-MM-DD`, without a time or a time zone: an away
@@ -6,9 +7,6 @@ import { z } from 'zod';
  */
 export const CalendarDateSchema = z.iso.date({ message: 'Expected a date like 2026-12-03.' });
 export type CalendarDate = z.infer<typeof CalendarDateSchema>;
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -41,10 +39,10 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 /**
- * A short, unambiguous day for banners, the same in every locale: "Tue 3 Dec".
- * @example formatCalendarDate('2024-12-03') // 'Tue 3 Dec'
+ * A short, unambiguous day for banners, the same in every locale: "Tue 3 Dec",
+ * with the year when it is not the year of `now`.
+ * @example formatCalendarDate('2024-12-03', Date.parse('2024-06-01')) // 'Tue 3 Dec'
  */
-export function formatCalendarDate(date: CalendarDate): string {
-  const utc = toUtc(date);
-  return `${WEEKDAYS[utc.getUTCDay()]} ${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]}`;
+export function formatCalendarDate(date: CalendarDate, now = Date.now()): string {
+  return formatDate(date, { now });
 }

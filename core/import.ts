@@ -29,11 +29,22 @@ export interface PreparedImport {
 
 const AGAIN = 'Export the workspace again in Tandem and import that file.';
 
+// What each part of the file is called in a message: people read these, not field paths.
+const PART_NAMES: Record<string, string> = {
+  format: 'File type', version: 'Version', exportedAt: 'Export date', exportedBy: 'Exported by',
+  workspace: 'Workspace details', shared: 'Shared content', private: 'Private content',
+};
+
+/** The part of the file a problem is in, in words: `private.update` is "Private content". */
+function partName(path: readonly PropertyKey[]): string {
+  return PART_NAMES[String(path[0])] ?? 'File';
+}
+
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   // A file that is not an export at all would list every field: say that once instead.
   const format = issues.find((i) => i.path[0] === 'format');
   const shown = format ? [format] : issues.slice(0, 4);
-  const lines = shown.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'file'}: ${i.message}`);
+  const lines = shown.map((i) => `${partName(i.path)}: ${i.message}`);
   if (!format && issues.length > shown.length) lines.push(`…and ${issues.length - shown.length} more.`);
   return `This workspace file cannot be imported.\n${lines.join('\n')}${format ? '' : `\n${AGAIN}`}`;
 }
@@ -42,7 +53,7 @@ function decode(base64: string, field: string): Uint8Array {
   try {
     return fromBase64(base64);
   } catch {
-    throw new ImportError(`${field}: The data is not valid base64. ${AGAIN}`);
+    throw new ImportError(`${partName(field.split('.'))}: The data is not valid base64. ${AGAIN}`);
   }
 }
 
@@ -50,7 +61,7 @@ function check<T>(field: string, what: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    throw new ImportError(`${field}: ${what} (${(e as Error).message}). ${AGAIN}`);
+    throw new ImportError(`${partName(field.split('.'))}: ${what} (${(e as Error).message}). ${AGAIN}`);
   }
 }
 
@@ -75,14 +86,14 @@ export function readWorkspaceExport(text: string): PreparedImport {
   try {
     check('shared.update', 'The workspace data is damaged', () => Y.applyUpdate(scratch, sharedUpdate));
     if (scratch.store.pendingStructs !== null || !hasWorkspace(scratch)) {
-      throw new ImportError(`shared.update: The data is incomplete or holds no Tandem workspace. ${AGAIN}`);
+      throw new ImportError(`Shared content: The data is incomplete or holds no Tandem workspace. ${AGAIN}`);
     }
     const workspace = check('shared.update', 'The workspace data is not valid', () => readWorkspace(scratch));
     for (const section of EXCHANGE_SECTIONS) {
       if (section.readShared) check('shared.update', `The ${section.id} data is not valid`, () => section.readShared!(scratch));
     }
     const member = workspace.members.find((m) => m.id === file.exportedBy);
-    if (!member) throw new ImportError(`exportedBy: No member with this id is in the workspace. ${AGAIN}`);
+    if (!member) throw new ImportError(`Exported by: No member with this id is in the workspace. ${AGAIN}`);
 
     const privateUpdate = decode(file.private.update, 'private.update');
     const notebook = check('private.update', 'The private notebook is damaged', () => openPrivateNotebook([privateUpdate]));

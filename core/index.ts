@@ -28,6 +28,7 @@ export * from './meeting-templates.ts';
 export * from './action-items.ts';
 export * from './carry-over.ts';
 export * from './calendar-date.ts';
+export * from './date-format.ts';
 export * from './agreement-defaults.ts';
 export * from './agreement-terms.ts';
 export * from './agreement.ts';

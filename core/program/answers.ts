@@ -13,10 +13,15 @@ export const RawAnswersSchema = z.record(z.string(), z.union([z.number(), z.stri
 
 function answerSchema(item: SurveyItem): z.ZodType<number | string> {
   switch (item.kind) {
-    case 'scale':
-      return z.number({ message: `Pick a point from 1 to ${SCALE_POINTS} for "${item.prompt}".` }).int().min(1).max(SCALE_POINTS);
-    case 'choice':
-      return z.number({ message: `Pick one option for "${item.prompt}".` }).int().min(0).max(item.options.length - 1);
+    case 'scale': {
+      // Every refusal of a point says which question, in the question's own words.
+      const message = `Pick a point from 1 to ${SCALE_POINTS} for "${item.prompt}".`;
+      return z.number({ message }).int({ message }).min(1, { message }).max(SCALE_POINTS, { message });
+    }
+    case 'choice': {
+      const message = `Pick one option for "${item.prompt}".`;
+      return z.number({ message }).int({ message }).min(0, { message }).max(item.options.length - 1, { message });
+    }
     case 'text':
       return z.string({ message: `Write text for "${item.prompt}".` }).trim()
         .min(1, `The answer to "${item.prompt}" is empty: write something or leave it out.`)
@@ -35,6 +40,6 @@ export function answersSchema(survey: Survey): z.ZodType<Answers> {
 /** Checks answers against their survey; throws a {@link ValidationError} that names the question otherwise. */
 export function validateAnswers(survey: Survey, answers: unknown): Answers {
   const result = answersSchema(survey).safeParse(answers);
-  if (!result.success) throw new ValidationError('These answers', result.error);
+  if (!result.success) throw new ValidationError('This response', result.error);
   return result.data;
 }

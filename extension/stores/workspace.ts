@@ -29,7 +29,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const movedNotice = computed(() => {
     if (moved.value) {
       const mover = memberDisplayName(snapshot.value?.members ?? [], moved.value.movedBy);
-      return `This workspace moved to a new room when ${mover} removed a member. Paste the new invite code ${mover} sends you under New or join to switch; until then, what you write here stays in the old room.`;
+      return `This workspace moved to a new room when ${mover} removed a member. Paste the new invite code ${mover} sends you under “Add or join a workspace…” in the workspace menu to switch; until then, what you write here stays in the old room.`;
     }
     return roomRetired.value
       ? 'This workspace\'s room was closed at the relay because it moved to a new room. Ask your mentor or facilitator for the new invite code and join with it; your copy here stays readable.'
@@ -83,12 +83,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     versions, write,
     /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
     context: session.context,
+    // The session's operations answer with an Outcome (done, or a problem naming the form's field); they never throw.
     load: session.start,
-    open: session.open,
-    create: session.create,
-    join: session.join,
-    importWorkspace: session.importFile,
-    removeMemberAndMove: session.removeMemberAndMove,
+    openWorkspace: session.open,
+    createWorkspace: session.create,
+    joinWorkspace: session.join,
+    importFile: session.importFile,
+    removeMemberByMoving: session.removeMemberAndMove,
     close: session.close,
   };
 });

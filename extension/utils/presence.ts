@@ -10,6 +10,16 @@ export interface Peer {
   memberId: string;
   name: string;
   role: Role;
+  /** The agenda item (or other item id) they have focus in now, if any. */
+  editing: string | null;
+}
+
+/**
+ * Tells the others which item I have focus in (an agenda item's id), or that I
+ * left it (null), so they see who is editing what on the item itself.
+ */
+export function announceEditing(awareness: Awareness, itemId: string | null): void {
+  if ((awareness.getLocalState()?.editing ?? null) !== itemId) awareness.setLocalStateField('editing', itemId);
 }
 
 /** Calls `listener` with the sync state now and on every change. Returns the unsubscribe. */
@@ -75,9 +85,13 @@ export function observePeers(
   const update = () => {
     const peers = new Map<string, Peer>();
     awareness.getStates().forEach((state) => {
-      const user = state.user as Peer | undefined;
-      // A popup and a side panel of the same person are two awareness clients.
-      if (user?.name && user.memberId !== me.memberId) peers.set(user.memberId, { memberId: user.memberId, name: user.name, role: user.role });
+      const user = state.user as Omit<Peer, 'editing'> | undefined;
+      if (!user?.name || user.memberId === me.memberId) return;
+      const editing = typeof state.editing === 'string' ? state.editing : null;
+      // A popup and a side panel of the same person are two awareness clients: one
+      // entry each, keeping the item either of them is editing.
+      const seen = peers.get(user.memberId);
+      peers.set(user.memberId, { memberId: user.memberId, name: user.name, role: user.role, editing: editing ?? seen?.editing ?? null });
     });
     listener([...peers.values()]);
   };

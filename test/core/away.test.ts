@@ -23,7 +23,8 @@ function pairedPeers() {
 
 describe('calendar dates', () => {
   it('formats a day the same way in every locale and counts across month ends', () => {
-    expect(formatCalendarDate('2024-12-03')).toBe('Tue 3 Dec');
+    expect(formatCalendarDate('2024-12-03', noon('2024-06-01'))).toBe('Tue 3 Dec');
+    expect(formatCalendarDate('2024-12-03', noon('2026-06-01'))).toBe('Tue 3 Dec 2024');
     expect(addDays('2026-11-28', 5)).toBe('2026-12-03');
     expect(calendarDateOf(noon('2026-03-29'))).toBe('2026-03-29');
   });
@@ -44,6 +45,8 @@ describe('away status', () => {
     expect(setAway(doc, 'ada', { startDate: '2026-12-30', days: 3, message: 'Conference' }).returnDate).toBe('2027-01-02');
     expect(() => setAway(doc, 'ada', { startDate: '2026-12-05', days: 1, returnDate: '2026-12-04', message: 'x' }))
       .toThrow(/return date cannot be before the start date/);
+    expect(() => setAway(doc, 'ada', { startDate: '2026-12-01', days: 10, returnDate: '2026-12-04', message: 'x' }))
+      .toThrow('Away 10 days from Tue 1 Dec 2026, you are back on Fri 11 Dec 2026 at the earliest: change the return date or the days away.');
     expect(() => setAway(doc, 'ada', { startDate: '2026-12-05', days: 1, message: '  ' })).toThrow(/Write a short away message/);
     expect(() => setAway(doc, 'ada', { startDate: '5 Dec', days: 1, message: 'x' })).toThrow(/like 2026-12-03/);
     expect(awayOf(doc, 'ada')?.startDate).toBe('2026-12-30');

@@ -65,18 +65,18 @@ describe('export and import', () => {
   });
 
   const broken: [string, (file: ReturnType<typeof validFile>) => unknown, RegExp][] = [
-    ['wrong format', (f) => ({ ...f, format: 'something.else' }), /^format: This is not a Tandem workspace export/m],
-    ['a newer version', (f) => ({ ...f, version: 2 }), /^version: This file was exported by a newer version of Tandem\. Update Tandem/m],
-    ['a missing field', (f) => ({ ...f, exportedBy: undefined }), /^exportedBy: /m],
-    ['a wrong type', (f) => ({ ...f, shared: { ...f.shared, content: 'text' } }), /^shared\.content: Expected an object/m],
-    ['corrupt base64', (f) => ({ ...f, shared: { ...f.shared, update: '%%%not base64%%%' } }), /^shared\.update: Expected the document data as base64/m],
-    ['a damaged update', (f) => ({ ...f, shared: { ...f.shared, update: btoa('\u0001\u00ff\u00ff\u00ff\u0007garbage') } }), /^shared\.update: /m],
-    ['an update without a workspace', (f) => ({ ...f, shared: { ...f.shared, update: btoa(String.fromCharCode(...Y.encodeStateAsUpdate(new Y.Doc()))) } }), /^shared\.update: The data is incomplete or holds no Tandem workspace/m],
-    ['a damaged private notebook', (f) => ({ ...f, private: { ...f.private, update: btoa('\u0009\u00ff\u00ffbroken') } }), /^private\.update: /m],
-    ['an exporter who is not a member', (f) => ({ ...f, exportedBy: 'stranger' }), /^exportedBy: No member with this id/m],
+    ['wrong format', (f) => ({ ...f, format: 'something.else' }), /^File type: This is not a Tandem workspace export/m],
+    ['a newer version', (f) => ({ ...f, version: 2 }), /^Version: This file was exported by a newer version of Tandem\. Update Tandem/m],
+    ['a missing field', (f) => ({ ...f, exportedBy: undefined }), /^Exported by: /m],
+    ['a wrong type', (f) => ({ ...f, shared: { ...f.shared, content: 'text' } }), /^Shared content: Expected an object/m],
+    ['corrupt base64', (f) => ({ ...f, shared: { ...f.shared, update: '%%%not base64%%%' } }), /^Shared content: Expected the document data as base64/m],
+    ['a damaged update', (f) => ({ ...f, shared: { ...f.shared, update: btoa('\u0001\u00ff\u00ff\u00ff\u0007garbage') } }), /^Shared content: /m],
+    ['an update without a workspace', (f) => ({ ...f, shared: { ...f.shared, update: btoa(String.fromCharCode(...Y.encodeStateAsUpdate(new Y.Doc()))) } }), /^Shared content: The data is incomplete or holds no Tandem workspace/m],
+    ['a damaged private notebook', (f) => ({ ...f, private: { ...f.private, update: btoa('\u0009\u00ff\u00ffbroken') } }), /^Private content: /m],
+    ['an exporter who is not a member', (f) => ({ ...f, exportedBy: 'stranger' }), /^Exported by: No member with this id/m],
   ];
 
-  it.each(broken)('names the field and applies nothing when the file has %s', (_what, breakFile, message) => {
+  it.each(broken)('names the part of the file and applies nothing when the file has %s', (_what, breakFile, message) => {
     const text = JSON.stringify(breakFile(validFile()));
     const target = new Y.Doc();
     const writes: Uint8Array[] = [];
@@ -94,7 +94,7 @@ describe('export and import', () => {
     notebookDoc(damaged).getMap('sessionLogs').set('broken', { summary: '' });
     const text = JSON.stringify({ ...file, private: { ...file.private, update: Buffer.from(encodeNotebook(damaged)).toString('base64') } });
     expect(() => readWorkspaceExport(text))
-      .toThrow(/^private\.update: The private sessionLogs data is not valid .*Export the workspace again/ms);
+      .toThrow(/^Private content: The private sessionLogs data is not valid .*Export the workspace again/ms);
   });
 
   it('says plainly when the file is not JSON at all', () => {

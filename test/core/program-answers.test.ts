@@ -11,15 +11,27 @@ describe('answer validation', () => {
   });
 
   it.each([
-    [{ 'belonging-place': 6 }, /belonging-place/],
-    [{ 'belonging-place': 2.5 }, /belonging-place/],
+    [{ 'belonging-place': 6 }, /Pick a point from 1 to 5 for "/],
+    [{ 'belonging-place': 2.5 }, /Pick a point from 1 to 5 for "/],
     [{ 'belonging-place': 'agree' }, /Pick a point from 1 to 5/],
-    [{ recommend: 3 }, /recommend/],
+    [{ recommend: 3 }, /Pick one option for "/],
     [{ 'most-useful': '   ' }, /empty: write something or leave it out/],
     [{ 'most-useful': 'x'.repeat(1001) }, /under 1000 characters/],
     [{ 'no-such-item': 3 }, /no such question: no-such-item/],
     [{}, /Answer at least one question/],
   ])('refuses %j with a message that names the problem', (answers, message) => {
     expect(() => validateAnswers(summative, answers)).toThrow(message);
+  });
+
+  it('names the question at fault for forms, and never in the message', () => {
+    const refusal = (() => {
+      try {
+        validateAnswers(summative, { 'belonging-place': 6 });
+      } catch (e) {
+        return e as { fields: string[]; message: string };
+      }
+    })();
+    expect(refusal?.fields).toEqual(['belonging-place']);
+    expect(refusal?.message).not.toMatch(/belonging-place/);
   });
 });

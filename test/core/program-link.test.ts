@@ -85,6 +85,6 @@ describe('a member\'s own answers', () => {
     const change = ownChange(program, [ownAnswersFor(notebook, 'formative')!, ownAnswersFor(notebook, 'summative')!]);
     expect(change.find((c) => c.construct === 'confidence')).toEqual({ construct: 'confidence', label: 'Confidence', midpoint: 2, end: 4.5 });
     expect(change.find((c) => c.construct === 'belonging')).toMatchObject({ midpoint: 2, end: null });
-    expect(() => keepOwnAnswers(notebook, program, 'formative', { 'confidence-ask': 7 })).toThrow(/confidence-ask/);
+    expect(() => keepOwnAnswers(notebook, program, 'formative', { 'confidence-ask': 7 })).toThrow(/Pick a point from 1 to 5 for "I feel able to ask for help/);
   });
 });

@@ -80,6 +80,11 @@ describe('mentorship agreement and away status', () => {
     expect(await ben.awayError()).toMatch(/more than 3 days: add your expected return date/);
     expect(await ada.banner()).toBe('');
 
+    // Back in two days contradicts five days away: refused beside the return date.
+    await ben.setAway({ days: 5, returnDate: addDays(calendarDateOf(Date.now()), 2), message: 'On rural placement with little signal' });
+    await eventually(() => ben.awayError(), (e) => /at the earliest: change the return date or the days away/.test(e), 'the contradicting return date refused');
+    expect(await ada.banner()).toBe('');
+
     const back = addDays(calendarDateOf(Date.now()), 6);
     await ben.setAway({ days: 5, returnDate: back, message: 'On rural placement with little signal' });
     await ben.page.getByText(`back ${formatCalendarDate(back)}`).waitFor();

@@ -76,7 +76,7 @@ describe('confidentiality of private and shared content', () => {
 
     await ada.showMeeting();
     await ada.tandem.addAgendaItem(SHARED_AGENDA);
-    await pair.menteePopup.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Meeting' }).click();
+    await pair.menteePopup.openSection('Meeting');
     await pair.menteePopup.waitForAgenda((a) => a.includes(SHARED_AGENDA), 'the shared agenda item at Ben');
     const benGoals = new GoalsPage(pair.menteePopup);
     await benGoals.open();

@@ -65,7 +65,7 @@ describe('end-to-end encrypted workspace', () => {
     await ben.startAnother();
     await pair.menteePopup.joinWorkspace({ code, displayName: CANARY.menteeName, role: 'mentee' });
     await pair.menteePopup.waitForStatus(/Synced/);
-    await ben.workspaceName(CANARY.workspaceName).waitFor({ timeout: 10_000 });
+    await ben.waitForWorkspace(CANARY.workspaceName);
     await pair.mentorPopup.waitForStatus(new RegExp(`Here now: ${CANARY.menteeName}`));
     await pair.menteePopup.waitForStatus(new RegExp(`Here now: ${CANARY.mentorName}`));
 
@@ -101,6 +101,9 @@ describe('end-to-end encrypted workspace', () => {
     expect(moved.key).not.toBe(secret);
     expect(moved.workspaceName).toBe(CANARY.workspaceName);
 
+    // Until Ben pastes the new invite, his app says the workspace moved and what to do.
+    await pair.menteePopup.page.getByText(/This workspace moved to a new room when .* removed a member/).waitFor({ timeout: 10_000 });
+    await pair.menteePopup.screenshot('encryption-moved-notice');
     await ben.startAnother();
     // Ben's copy of the old room holds Ada's sealed move record, so Tandem asks before it switches.
     const question = new Promise<string>((resolve) => pair.menteePopup.page.once('dialog', (dialog) => {

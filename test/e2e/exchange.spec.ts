@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPairedWorkspace, type PairedWorkspace } from './fixtures/paired-workspace.ts';
 import { closeAll, launchProfile, type Profile } from './browser.ts';
-import { TandemPage } from './pages/tandem-page.ts';
+import { eventually, TandemPage } from './pages/tandem-page.ts';
 import { ExchangePage } from './pages/exchange-page.ts';
 import { NotesPage } from './pages/notes-page.ts';
 import { SearchPage } from './pages/search-page.ts';
@@ -31,7 +31,8 @@ describe('resources, search, and moving a workspace by file', () => {
     expect(await seriousAxeViolations(ada.page)).toEqual([]);
 
     await ada.addResource({ title: 'Sneaky', category: 'Other', url: 'javascript:alert(1)' });
-    expect(await ada.alert()).toMatch(/Enter a web address starting with https:\/\/ or http:\/\//);
+    expect(await ada.tandem.fieldError(ada.page.getByLabel('Web address')))
+      .toEqual({ message: 'Enter a web address starting with https:// or http://.', focused: true });
     await ada.page.getByRole('button', { name: 'Cancel' }).click();
 
     await ada.addResource({ title: 'Campus counselling', category: 'Campus supports', url: 'https://counselling.example.edu/', description: 'Free, confidential, same-week appointments.' });
@@ -130,22 +131,23 @@ describe('resources, search, and moving a workspace by file', () => {
 
     third = await launchProfile(join(pair.dir, 'third'));
     const fresh = new ExchangePage(await TandemPage.open(third, 'popup'));
+    await fresh.tandem.chooseStart('Import a workspace from a file');
     await fresh.page.getByRole('form', { name: 'Import workspace' }).waitFor();
     await fresh.tandem.screenshot('import-form');
     expect(await seriousAxeViolations(fresh.page)).toEqual([]);
 
     await fresh.importWorkspace({ name: 'newer.json', text: JSON.stringify({ ...file, version: 2 }) }, pair.relay.url);
-    expect(await fresh.alert()).toMatch(/^version: This file was exported by a newer version of Tandem/m);
+    expect(await fresh.importError()).toMatch(/^Version: This file was exported by a newer version of Tandem/m);
     await fresh.importWorkspace({ name: 'cut.json', text: exported.text.slice(0, 200) }, pair.relay.url);
     // The previous error stays up until the new file has been read: wait for the new one.
-    await fresh.alert(/This file is not JSON/);
+    await fresh.importError(/This file is not JSON/);
     await fresh.tandem.screenshot('import-error');
     // Nothing was created: still the first-run screen, with no workspace to switch to.
-    expect(await fresh.page.getByText('Start a workspace for a mentorship').isVisible()).toBe(true);
+    expect(await fresh.page.getByRole('form', { name: 'Import workspace' }).isVisible()).toBe(true);
     expect(await fresh.page.getByLabel('Workspace', { exact: true }).count()).toBe(0);
 
     await fresh.importWorkspace(exported, pair.relay.url);
-    await fresh.page.locator('.bar strong', { hasText: 'Ada & Ben, clinical year' }).waitFor();
+    await eventually(() => fresh.tandem.workspaceName().catch(() => ''), (n) => n === 'Ada & Ben, clinical year', 'the imported workspace open');
     await fresh.tandem.waitForAgenda((a) => a.includes('Exam plan for boards'), 'the imported agenda');
     await fresh.tandem.waitForStatus(/Synced/);
     await fresh.openView('Resources');

@@ -24,6 +24,10 @@ describe('meetings, action items and carry-over', () => {
 
   it('lets Ada schedule a meeting from the exam preparation template, and Ben sees its agenda', async () => {
     const when = new Date(Date.now() + 30 * DAY);
+    // A year typed short is refused beside the date, and nothing is scheduled.
+    await ada.schedule({ template: 'Exam preparation', title: 'Boards prep', when: `0045-${localDate(when).slice(5)}T17:00` });
+    expect(await ada.tandem.fieldError(ada.page.getByLabel('Date and time', { exact: true })))
+      .toEqual({ message: expect.stringMatching(/^The meeting date is before .*, when this workspace began: check the year\.$/), focused: true });
     await ada.schedule({ template: 'Exam preparation', title: 'Boards prep', when: `${localDate(when)}T17:00` });
     await eventually(() => ada.heading(), (h) => h.startsWith('Boards prep'), 'Ada on the new meeting');
     const adaRows = await ada.waitForAgendaRows((rows) => rows.length === 6, 'the template agenda');
@@ -69,7 +73,7 @@ describe('meetings, action items and carry-over', () => {
     const label = `carried from ${firstMeetingDay}`;
     await eventually(() => ada.heading(), (h) => h.startsWith('Boards prep'), 'Ada on the next meeting');
     const adaRows = await ada.waitForAgendaRows((rows) => rows.length === 7, 'the carried item before the template agenda at Ada');
-    expect(adaRows[0]).toEqual({ title: 'Exam plan', meta: `${label} | Ada · 20 min` });
+    expect(adaRows[0]).toEqual({ title: 'Exam plan', meta: `${label} | 20 min`, owner: 'Ada' });
     expect(adaRows.filter((r) => r.meta.includes('carried from'))).toHaveLength(1);
     expect((await ada.actionItems())[0]).toContain(`${label} Ada due`);
 

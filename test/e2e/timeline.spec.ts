@@ -168,7 +168,7 @@ describe('the workspace timeline, and a full export and import', () => {
     third = await launchProfile(join(pair.dir, 'third'));
     const fresh = await TandemPage.open(third, 'popup');
     await new ExchangePage(fresh).importWorkspace(exported, pair.relay.url);
-    await fresh.page.locator('.bar strong', { hasText: 'Ada & Ben, clinical year' }).waitFor();
+    await eventually(() => fresh.workspaceName().catch(() => ''), (n) => n === 'Ada & Ben, clinical year', 'the imported workspace open');
     await fresh.waitForStatus(/Synced/);
 
     const freshGoals = new GoalsPage(fresh);

@@ -47,7 +47,7 @@ describe('a mentor and a mentee sharing a workspace', () => {
     menteePopup = await TandemPage.open(mentee!, 'popup');
     await menteePopup.joinWorkspace({ code, displayName: 'Ben', role: 'mentee' });
     await menteePopup.waitForStatus(/Synced/);
-    await menteePopup.page.getByText('Ada & Ben, clinical year', { exact: true }).waitFor({ timeout: 10_000 });
+    await eventually(() => menteePopup.workspaceName(), (n) => n === 'Ada & Ben, clinical year', 'the joined workspace in the header');
     await mentorPopup.waitForStatus(/Here now: Ben/);
   });
 
@@ -55,15 +55,21 @@ describe('a mentor and a mentee sharing a workspace', () => {
     const other = await TandemPage.open(mentee!, 'popup');
     const roomsBefore = await joinedRooms(other.page);
     expect(roomsBefore).toHaveLength(1);
-    await other.page.getByRole('button', { name: 'New or join' }).click();
+    await other.addWorkspace();
     await other.joinWorkspace({ code: 'tandem1.garbage!!', displayName: 'Ben', role: 'mentee' });
-    const alert = await other.page.getByRole('alert').textContent();
-    expect(alert).toMatch(/damaged or incomplete/);
+    // The message sits under the code field, which is marked invalid and has the focus.
+    const field = other.page.getByLabel('Invite code', { exact: true });
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const described = await field.getAttribute('aria-describedby');
+    expect(await other.page.locator(`[id="${described}"]`).textContent()).toMatch(/damaged or incomplete/);
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await joinedRooms(other.page)).toEqual(roomsBefore);
-    await other.page.getByRole('button', { name: 'Back' }).click();
-    await other.page.locator('.bar strong', { hasText: 'Ada & Ben, clinical year' }).waitFor();
-    // The workspace picker appears only once a second workspace is joined.
-    expect(await other.page.getByRole('combobox', { name: 'Workspace', exact: true }).count()).toBe(0);
+    await other.chooseStart('Import a workspace from a file');
+    await other.page.getByRole('button', { name: 'Other ways to start' }).click();
+    await other.page.getByRole('button', { name: 'Back to my workspace' }).click();
+    expect(await other.workspaceName()).toBe('Ada & Ben, clinical year');
+    expect(await other.page.getByLabel('Workspace', { exact: true }).locator('option').allTextContents())
+      .toEqual(['Ada & Ben, clinical year', 'Add or join a workspace…']);
     await other.page.close();
   });
 
@@ -97,7 +103,7 @@ describe('a mentor and a mentee sharing a workspace', () => {
   it('syncs checking off, reordering and removing items both ways', async () => {
     await menteeSidePanel.page.getByLabel('Done: Placement worries').check();
     await mentorPopup.waitForAgenda((a) => a[1] === '✓ Placement worries', 'the mentee\'s check');
-    await mentorPopup.page.getByLabel('Move up: Placement worries').click();
+    await mentorPopup.titleField(1).press('Alt+ArrowUp');
     await menteeSidePanel.waitForAgenda((a) => a[0] === '✓ Placement worries', 'the mentor\'s reorder');
     await mentorPopup.addAgendaItem('Scratch');
     await menteeSidePanel.waitForAgenda((a) => a.includes('Scratch'), 'the new item');
@@ -110,14 +116,15 @@ describe('a mentor and a mentee sharing a workspace', () => {
   });
 
   it('keeps several workspaces on one browser, switched from the popup or the side panel', async () => {
-    await menteePopup.page.getByRole('button', { name: 'New or join' }).click();
+    await menteePopup.addWorkspace();
     await menteePopup.createWorkspace({ name: 'Ben & Cy, first year', displayName: 'Ben', role: 'mentor', relayUrl: `ws://127.0.0.1:${port}` });
-    await menteePopup.page.locator('.bar strong', { hasText: 'Ben & Cy, first year' }).waitFor();
+    await menteePopup.page.getByRole('heading', { name: 'Now invite the other person' }).waitFor();
+    expect(await menteePopup.workspaceName()).toBe('Ben & Cy, first year');
     // The side panel, open all along, learns of the new workspace without a reload.
     const picker = menteeSidePanel.page.getByLabel('Workspace', { exact: true });
     await eventually(() => picker.locator('option').allTextContents(), (o) => o.includes('Ben & Cy, first year') && o.includes('Ada & Ben, clinical year'), 'both workspaces in the side panel');
     await picker.selectOption({ label: 'Ben & Cy, first year' });
-    await menteeSidePanel.page.locator('.bar strong', { hasText: 'Ben & Cy, first year' }).waitFor();
+    await eventually(() => menteeSidePanel.workspaceName(), (n) => n === 'Ben & Cy, first year', 'the side panel switched');
     await menteeSidePanel.waitForAgenda((a) => a.length === 0, 'the new workspace\'s empty agenda');
     await menteeSidePanel.screenshot('sidepanel-second-workspace');
     await picker.selectOption({ label: 'Ada & Ben, clinical year' });

@@ -1,13 +1,13 @@
-import { memberDisplayName, type CarriedFrom, type Member } from '../../../core/index.ts';
+import { formatDate, memberDisplayName, type CarriedFrom, type Member } from '../../../core/index.ts';
 
-/** A meeting time as people read it: "Tue 8 Dec, 17:00". */
+/** A meeting time as people read it: "Tue 8 Dec, 17:00" (with the year when it is not this year's). */
 export function meetingTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return formatDate(iso, { time: true });
 }
 
-/** A day as people read it: "Tue 8 Dec". */
+/** A day as people read it: "Tue 8 Dec" (with the year when it is not this year's). */
 export function meetingDay(isoOrMs: string | number): string {
-  return new Date(isoOrMs).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+  return formatDate(isoOrMs);
 }
 
 /** The label a carried-over item wears. */

@@ -10,7 +10,7 @@ export class AgreementPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Agreement', exact: true }).click();
+    await this.tandem.openSection('Agreement');
   }
 
   async start(): Promise<void> {
@@ -82,8 +82,9 @@ export class AgreementPage {
     await this.awayForm.getByRole('button', { name: /away status$/ }).click();
   }
 
+  /** Every error the away form shows beside its fields, in order. */
   async awayError(): Promise<string> {
-    return (await this.awayForm.locator('#away-error').textContent()) ?? '';
+    return (await this.awayForm.locator('.field-error').allTextContents()).filter(Boolean).join(' ');
   }
 
   /** What the away banner says, or '' when there is none. */

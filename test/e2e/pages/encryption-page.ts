@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { TandemPage } from './tandem-page.ts';
+import { eventually, type TandemPage } from './tandem-page.ts';
 
 /** Every WebSocket frame the pages of some browser profiles sent, from the moment recording starts. */
 export class FrameRecorder {
@@ -35,27 +35,30 @@ export class EncryptionPage {
   }
 
   async startAnother(): Promise<void> {
-    await this.page.getByRole('button', { name: 'New or join' }).click();
+    await this.tandem.addWorkspace();
   }
 
   async openSection(label: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: label }).click();
+    await this.tandem.openSection(label);
   }
 
-  /** The text of the invite section, opened. */
+  /** The text of the invite step, opened from "More"; closes it again. */
   async inviteText(): Promise<string> {
-    const details = this.page.locator('details.invite');
-    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.getByText('Invite someone').click();
-    return (await details.textContent()) ?? '';
+    await this.tandem.openSection('Invite someone');
+    const step = this.page.getByRole('region', { name: 'Invite someone' });
+    const text = (await step.textContent()) ?? '';
+    await step.getByRole('button', { name: 'Done' }).click();
+    return text;
   }
 
-  /** The workspace name in the header bar. */
-  workspaceName(name: string) {
-    return this.page.locator('.bar strong', { hasText: name });
+  /** Waits until the header's switcher shows `name` as the open workspace. */
+  async waitForWorkspace(name: string): Promise<void> {
+    await eventually(() => this.tandem.workspaceName().catch(() => ''), (n) => n === name, `workspace ${name} open`);
   }
 
+  /** Each member's name and role as listed (the avatar beside it left out). */
   members() {
-    return this.page.getByRole('list', { name: 'Members' }).getByRole('listitem');
+    return this.page.getByRole('list', { name: 'Members' }).getByRole('listitem').locator('.name');
   }
 
   async askToRemove(name: string): Promise<string> {
@@ -69,7 +72,8 @@ export class EncryptionPage {
 
   /** The workspaces offered in the header's switcher. */
   async workspaceChoices(): Promise<string[]> {
-    return this.page.getByLabel('Workspace', { exact: true }).locator('option').allTextContents();
+    const options = await this.page.getByLabel('Workspace', { exact: true }).locator('option').allTextContents();
+    return options.filter((o) => o !== 'Add or join a workspace…');
   }
 
   alerts() {

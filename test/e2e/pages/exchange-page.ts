@@ -14,7 +14,7 @@ export class ExchangePage {
   }
 
   async openView(label: 'Meeting' | 'Resources' | 'Search' | 'Export'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: label, exact: true }).click();
+    await this.tandem.openSection(label);
     await this.page.getByRole('region', { name: label, exact: true }).waitFor();
   }
 
@@ -55,16 +55,34 @@ export class ExchangePage {
 
   async importWorkspace(file: { name: string; text: string }, relayUrl: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Import workspace' });
+    if (!(await form.isVisible())) await this.tandem.chooseStart('Import a workspace from a file');
     await form.getByLabel('Workspace file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
-    if (!(await form.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await form.getByText('Relay', { exact: true }).click();
+    if (!(await form.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await form.getByText('Advanced', { exact: true }).click();
     await form.getByLabel('Relay address').fill(relayUrl);
     await form.getByRole('button', { name: 'Import workspace' }).click();
   }
 
-  /** The error shown now; with `pattern`, waits until one matches (an earlier error may still be on screen). */
+  /** The error shown now in a live region; with `pattern`, waits until one matches. */
   async alert(pattern?: RegExp): Promise<string> {
     return eventually(
       async () => (await this.page.getByRole('alert').allTextContents()).join('\n'),
+      (t) => t !== '' && (!pattern || pattern.test(t)),
+      pattern ? `an error message matching ${pattern}` : 'an error message',
+    );
+  }
+
+  /**
+   * The import's error as shown beside the file field (which points to it and holds
+   * the focus); with `pattern`, waits until one matches (an earlier error may still be on screen).
+   */
+  async importError(pattern?: RegExp): Promise<string> {
+    const field = this.page.getByLabel('Workspace file');
+    return eventually(
+      async () => {
+        const described = await field.getAttribute('aria-describedby');
+        const focused = await field.evaluate((el) => el === document.activeElement);
+        return described && focused ? (await this.page.locator(`[id="${described}"]`).textContent()) ?? '' : '';
+      },
       (t) => t !== '' && (!pattern || pattern.test(t)),
       pattern ? `an error message matching ${pattern}` : 'an error message',
     );

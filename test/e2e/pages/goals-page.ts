@@ -17,7 +17,7 @@ export class GoalsPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Goals' }).click();
+    await this.tandem.openSection('Goals');
     await this.newGoalButton().waitFor();
   }
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { TandemPage } from './tandem-page.ts';
 
-/** The "Invite someone" part of the workspace bar, with a clipboard the test controls. */
+/** The invite step ("More", then "Invite someone"), with a clipboard the test controls. */
 export class InvitePage {
   constructor(readonly tandem: TandemPage) {}
 
@@ -10,8 +10,7 @@ export class InvitePage {
   }
 
   async open(): Promise<void> {
-    const details = this.page.locator('details', { hasText: 'Invite someone' });
-    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.getByText('Invite someone').click();
+    if (!(await this.codeField().isVisible())) await this.tandem.openSection('Invite someone');
     await this.codeField().waitFor();
   }
 

@@ -5,6 +5,8 @@ import { eventually, type TandemPage } from './tandem-page.ts';
 export interface AgendaRow {
   title: string;
   meta: string;
+  /** The owner chip's name, or '' without an owner. */
+  owner: string;
 }
 
 /** The meeting section of one member's popup or side panel: switcher, agenda, action items, schedule and end. */
@@ -45,7 +47,8 @@ export class MeetingsPage {
   }
 
   async schedule(input: { template: string; title: string; when: string }): Promise<void> {
-    await this.page.getByText('Schedule a meeting', { exact: true }).click();
+    const form = this.page.locator('details.schedule');
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await this.page.getByText('Schedule a meeting', { exact: true }).click();
     await this.page.getByLabel('Template', { exact: true }).selectOption({ label: input.template });
     await this.page.getByLabel('Title', { exact: true }).fill(input.title);
     await this.page.getByLabel('Date and time', { exact: true }).fill(input.when);
@@ -54,8 +57,9 @@ export class MeetingsPage {
 
   async agendaRows(): Promise<AgendaRow[]> {
     return this.page.locator('ol[aria-label="Agenda"] > li').evaluateAll((rows) => rows.map((row) => ({
-      title: (row.querySelectorAll('input')[1] as HTMLInputElement).value,
+      title: row.querySelector<HTMLTextAreaElement>('.title')?.value ?? '',
       meta: [...row.querySelectorAll('.meta > span')].map((span) => span.textContent?.trim()).join(' | '),
+      owner: row.querySelector('.owner')?.getAttribute('aria-label')?.replace(/, owner$/, '') ?? '',
     })));
   }
 

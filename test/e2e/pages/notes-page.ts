@@ -10,12 +10,12 @@ export class NotesPage {
   }
 
   async showNotes(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Notes' }).click();
+    await this.tandem.openSection('Notes');
     await this.page.getByLabel('New note title').waitFor();
   }
 
   async showMeeting(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Meeting' }).click();
+    await this.tandem.openSection('Meeting');
   }
 
   /** Creates a note from the list; its page opens. */

@@ -37,7 +37,7 @@ export class QuickLogPage {
 
   /** Opens the Log section from the navigation. */
   async openLogView(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Log' }).click();
+    await this.tandem.openSection('Log');
   }
 
   summaryField() {

@@ -11,7 +11,7 @@ export class SearchPage {
 
   /** Opens Search and types `query` into its field. */
   async search(query: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Search', exact: true }).click();
+    await this.tandem.openSection('Search');
     await this.page.getByLabel('Search this workspace').fill(query);
   }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, type Profile } from '../browser.ts';
 
 /** Polls `read` until `accept` holds, or fails with the last value seen. */
@@ -25,27 +25,63 @@ export class TandemPage {
     return new TandemPage(page);
   }
 
+  /** Answers the first screen's question ("Start a mentorship", "Join with an invite", or the import link). */
+  async chooseStart(choice: 'Start a mentorship' | 'Join with an invite' | 'Import a workspace from a file'): Promise<void> {
+    const back = this.page.getByRole('button', { name: 'Other ways to start' });
+    if (await back.isVisible()) await back.click();
+    await this.page.getByRole('button', { name: choice }).click();
+  }
+
+  /** From an open workspace, the switcher's "Add or join a workspace…" back to the first screen. */
+  async addWorkspace(): Promise<void> {
+    await this.page.getByLabel('Workspace', { exact: true }).selectOption({ label: 'Add or join a workspace…' });
+  }
+
+  /** The name of the workspace open, as the header's switcher shows it. */
+  async workspaceName(): Promise<string> {
+    return this.page.getByLabel('Workspace', { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+  }
+
+  createForm() {
+    return this.page.getByRole('form', { name: 'Start a mentorship' });
+  }
+
+  /** Creates a workspace from the first screen and leaves the invite step in front. */
   async createWorkspace(input: { name: string; displayName: string; role: string; relayUrl: string }): Promise<void> {
-    const form = this.page.locator('form', { hasText: 'Create workspace' });
+    await this.chooseStart('Start a mentorship');
+    const form = this.createForm();
     await form.getByLabel('Workspace name').fill(input.name);
     await form.getByLabel('Your display name').fill(input.displayName);
     await form.getByLabel('Your role').selectOption(input.role);
-    await form.getByText('Relay', { exact: true }).click();
+    await form.getByText('Advanced', { exact: true }).click();
     await form.getByLabel('Relay address').fill(input.relayUrl);
     await form.getByRole('button', { name: 'Create workspace' }).click();
   }
 
   async joinWorkspace(input: { code: string; displayName: string; role: string }): Promise<void> {
-    const form = this.page.locator('form', { hasText: 'Join workspace' });
+    await this.chooseStart('Join with an invite');
+    const form = this.page.getByRole('form', { name: 'Join with an invite' });
     await form.getByLabel('Invite code').fill(input.code);
     await form.getByLabel('Your display name').fill(input.displayName);
     await form.getByLabel('Your role').selectOption(input.role);
     await form.getByRole('button', { name: 'Join workspace' }).click();
   }
 
+  /** Opens a section from the navigation, through "More" when it has no tab of its own. */
+  async openSection(label: string): Promise<void> {
+    const nav = this.page.getByRole('navigation', { name: 'Workspace sections' });
+    const direct = nav.getByRole('button', { name: label, exact: true });
+    if ((await direct.count()) === 0) await nav.getByRole('button', { name: /^More|, more sections$/ }).click();
+    await direct.click();
+  }
+
+  /** The invite code, from the invite step (in front after creating, or from "More"), which it then closes. */
   async inviteCode(): Promise<string> {
-    await this.page.getByText('Invite someone').click();
-    return this.page.getByLabel('Invite code to copy').inputValue();
+    const field = this.page.getByLabel('Invite code to copy');
+    if (!(await field.isVisible())) await this.openSection('Invite someone');
+    const code = await field.inputValue();
+    await this.page.getByRole('region', { name: /invite/i }).getByRole('button', { name: /^(Go to the workspace|Done)$/ }).click();
+    return code;
   }
 
   async addAgendaItem(title: string): Promise<void> {
@@ -55,10 +91,11 @@ export class TandemPage {
 
   /** The agenda as shown: titles in order, with a ✓ prefix on items checked off. */
   async agenda(): Promise<string[]> {
-    return this.page.locator('ol[aria-label="Agenda"] li').evaluateAll((rows) =>
+    return this.page.locator('ol[aria-label="Agenda"] > li').evaluateAll((rows) =>
       rows.map((row) => {
-        const [done, title] = row.querySelectorAll('input');
-        return `${(done as HTMLInputElement).checked ? '✓ ' : ''}${(title as HTMLInputElement).value}`;
+        const done = row.querySelector<HTMLInputElement>('input[type=checkbox]');
+        const title = row.querySelector<HTMLTextAreaElement>('.title');
+        return `${done?.checked ? '✓ ' : ''}${title?.value ?? ''}`;
       }));
   }
 
@@ -76,6 +113,14 @@ export class TandemPage {
 
   async waitForStatus(pattern: RegExp): Promise<string> {
     return eventually(() => this.syncStatus(), (s) => pattern.test(s), `sync status ${pattern}`);
+  }
+
+  /** The error a field shows beside it (what its aria-describedby points to), if it is marked invalid. */
+  async fieldError(field: Locator): Promise<{ message: string; focused: boolean }> {
+    const invalid = (await field.getAttribute('aria-invalid')) === 'true';
+    const described = await field.getAttribute('aria-describedby');
+    const message = invalid && described ? (await this.page.locator(`[id="${described}"]`).textContent()) ?? '' : '';
+    return { message, focused: await field.evaluate((el) => el === document.activeElement) };
   }
 
   async screenshot(name: string): Promise<void> {

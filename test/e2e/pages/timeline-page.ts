@@ -19,7 +19,7 @@ export class TimelinePage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Timeline', exact: true }).click();
+    await this.tandem.openSection('Timeline');
     await this.page.getByRole('region', { name: 'Timeline', exact: true }).waitFor();
   }
 
@@ -64,7 +64,7 @@ export class TimelinePage {
 
   /** Logs a session from the Log view's quick form, shared or kept to this device. */
   async quickLog(summary: string, visibility: 'shared' | 'private'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Log', exact: true }).click();
+    await this.tandem.openSection('Log');
     await this.page.getByLabel('Summary').fill(summary);
     if (visibility === 'private') await this.page.getByRole('radio', { name: 'Only me (private, stays on this device)' }).check();
     await this.page.getByLabel('Summary').press('Enter');
