@@ -39,7 +39,7 @@ describe('reminders', () => {
   const alarms = () => worker.evaluate(() => chrome.alarms.getAll());
 
   it('lets each kind be switched off and quiet hours be set', async () => {
-    await popup.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Reminders', exact: true }).click();
+    await popup.openSection('Reminders');
     const form = popup.page.getByRole('form', { name: 'Reminders' });
     await form.getByLabel('Minutes before a meeting').fill('45');
     // Quiet hours off, so the reminder's time does not depend on when the suite runs.
@@ -52,7 +52,7 @@ describe('reminders', () => {
   });
 
   it('sets an alarm the chosen lead time before a meeting; its notification opens the meeting', async () => {
-    await popup.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: 'Meeting', exact: true }).click();
+    await popup.openSection('Meeting');
     const local = await popup.page.evaluate(() => {
       const at = new Date(Date.now() + 3 * 3_600_000);
       const pad = (n: number) => String(n).padStart(2, '0');
