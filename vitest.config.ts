@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/sync-server/**/*.test.ts', 'test/extension/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/sync-server/**/*.test.ts', 'test/extension/**/*.test.ts', 'test/soak/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

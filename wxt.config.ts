@@ -24,7 +24,8 @@ export default defineConfig({
     name: 'Tandem',
     description: 'Local-first workspace for peer mentorship: shared agendas, session logs and notes that stay confidential.',
     // `storage` carries the quick-log request from the shortcut to the popup (session storage, in memory).
-    permissions: ['sidePanel', 'storage'],
+    // `alarms` and `notifications` show reminders (meetings, action items, surveys) when Tandem is closed.
+    permissions: ['sidePanel', 'storage', 'alarms', 'notifications'],
     // Exactly the video-call sites, so the toolbar button can tell a call tab without the broad `tabs` permission.
     host_permissions: [...VIDEO_CALL_HOST_PATTERNS],
     icons: TOOLBAR_ICONS,

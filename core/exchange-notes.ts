@@ -15,7 +15,8 @@ import type { Place } from './visibility.ts';
 
 function meetingTitle(ctx: ExchangeContext, meetingId: string | null): string | null {
   if (meetingId === null) return null;
-  return ctx.workspace.meetings.find((m) => m.id === meetingId)?.title ?? 'a removed meeting';
+  const home = ctx.meetingHome?.(meetingId) ?? meetingId;
+  return ctx.workspace.meetings.find((m) => m.id === home)?.title ?? 'a removed meeting';
 }
 
 function notesMarkdown(place: Place, heading: string, ctx: ExchangeContext): string[] {
@@ -33,7 +34,10 @@ function pointsMarkdown(place: Place, heading: string, ctx: ExchangeContext): st
   const points = listAllTalkingPointsIn(place);
   if (points.length === 0) return [];
   const byMeeting = new Map<string, TalkingPoint[]>();
-  for (const point of points) byMeeting.set(point.meetingId, [...(byMeeting.get(point.meetingId) ?? []), point]);
+  for (const point of points) {
+    const home = ctx.meetingHome?.(point.meetingId) ?? point.meetingId;
+    byMeeting.set(home, [...(byMeeting.get(home) ?? []), point]);
+  }
   return [`## ${heading}`, '', ...[...byMeeting].flatMap(([meetingId, list]) => [
     `### For ${mdText(meetingTitle(ctx, meetingId)!)}`, '',
     ...list.map((p) => `- [${p.done ? 'x' : ' '}] ${mdText(p.text)} _(${mdText(ctx.memberName(p.createdBy))})_`),

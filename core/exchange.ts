@@ -13,6 +13,8 @@ export interface ExchangeContext {
   memberName(id: string): string;
   /** A topic's title, built-in or the workspace's own; the id itself for one that is gone. */
   topicTitle(id: string): string;
+  /** Where a meeting's content shows now: itself, or the meeting it was cancelled into. */
+  meetingHome?(id: string): string;
 }
 
 /**

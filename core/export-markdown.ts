@@ -1,3 +1,4 @@
+import { meetingHomes } from './doc.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
 import { readWorkspace } from './snapshot.ts';
@@ -23,10 +24,12 @@ export function exportMarkdown(
   const workspace = readWorkspace(doc);
   const names = new Map(workspace.members.map((m) => [m.id, m.displayName]));
   const topics = new Map(listTopics(doc).map((t) => [t.id, t.title]));
+  const homes = meetingHomes(doc);
   const ctx: ExchangeContext = {
     workspace,
     memberName: (id) => names.get(id) ?? 'a former member',
     topicTitle: (id) => topics.get(id) ?? id,
+    meetingHome: (id) => homes.get(id) ?? id,
   };
   const shared = EXCHANGE_SECTIONS.flatMap((s) => s.markdownShared?.(doc, ctx) ?? []);
   const header = [`# ${mdText(workspace.meta.name)}`, '', `Exported from Tandem on ${mdDate(now)} by ${mdText(ctx.memberName(memberId))}.`, ''];

@@ -56,3 +56,5 @@ export * from './workspace-move.ts';
 export * from './timeline.ts';
 export * from './order.ts';
 export * from './changes.ts';
+export * from './program/index.ts';
+export * from './reminders/index.ts';

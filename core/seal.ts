@@ -5,7 +5,7 @@ import { subtle } from './webcrypto.ts';
 import type { SealingKey } from './workspace-key.ts';
 
 /** What a sealed blob carries; part of its authenticated data, so one kind cannot pass for another. */
-export const SealPurposeSchema = z.enum(['update', 'awareness', 'head']);
+export const SealPurposeSchema = z.enum(['update', 'awareness', 'head', 'program', 'submission']);
 export type SealPurpose = z.infer<typeof SealPurposeSchema>;
 
 /**

@@ -77,3 +77,80 @@ function rangeHolding(ranges: readonly { clock: number; len: number }[], clock: 
   }
   return undefined;
 }
+
+/**
+ * One member's side of the heads: writes its own (under its carrier client id)
+ * and checks everyone's against what its content holds, remembering the heads
+ * already covered (content only grows, so that stays true).
+ */
+export class HeadKeeper {
+  /** True while some head commits to history the content lacks. */
+  incomplete = false;
+  private readonly covered = new WeakSet<Uint8Array>();
+  private readonly unreadable = new WeakSet<Uint8Array>();
+
+  constructor(
+    private readonly carrier: CarrierDoc,
+    private readonly room: string,
+    private readonly key: SealingKey,
+    /** The transaction origin of this member's own carrier writes. */
+    private readonly origin: unknown,
+    private readonly onChange: (incomplete: boolean) => void,
+  ) {}
+
+  /** Seals `doc` (what the carrier holds for this member) as its head, unless `alive` says the sync stopped meanwhile. */
+  async write(doc: Y.Doc, alive: () => boolean): Promise<void> {
+    const owner = String(this.carrier.clientID);
+    const head = await sealHead(this.key, this.room, owner, doc);
+    if (!alive()) return;
+    this.carrier.transact(() => {
+      const heads = sealedHeads(this.carrier);
+      heads.set(owner, head);
+      this.covered.add(heads.get(owner)!);
+    }, this.origin);
+  }
+
+  /**
+   * Drops the heads of other carrier clients that `doc` (what this member's own,
+   * newer head commits to) covers: they add nothing a newcomer could check. Each
+   * app session writes under a new carrier client id, so without this heads would
+   * pile up forever.
+   */
+  async prune(doc: Y.Doc, alive: () => boolean): Promise<void> {
+    const own = String(this.carrier.clientID);
+    const dominated: [string, Uint8Array][] = [];
+    for (const [owner, blob] of sealedHeads(this.carrier).entries()) {
+      if (owner === own) continue;
+      const head = await openHead(this.key, this.room, owner, blob).catch(() => null);
+      if (head === null || docCoversHead(doc, head)) dominated.push([owner, blob]);
+    }
+    if (!alive() || dominated.length === 0) return;
+    this.carrier.transact(() => {
+      const heads = sealedHeads(this.carrier);
+      // A head replaced meanwhile is newer than what was checked: it stays.
+      for (const [owner, blob] of dominated) if (heads.get(owner) === blob) heads.delete(owner);
+    }, this.origin);
+  }
+
+  /** Opens the heads not yet known to be covered and reports when completeness changes; a head that fails to open goes to `report`. */
+  async check(content: Y.Doc, report: (error: unknown) => void): Promise<void> {
+    let incomplete = false;
+    for (const [owner, blob] of sealedHeads(this.carrier).entries()) {
+      if (this.covered.has(blob) || this.unreadable.has(blob)) continue;
+      let head: Y.Snapshot;
+      try {
+        head = await openHead(this.key, this.room, owner, blob);
+      } catch (error) {
+        this.unreadable.add(blob);
+        report(error);
+        continue;
+      }
+      if (docCoversHead(content, head)) this.covered.add(blob);
+      else incomplete = true;
+    }
+    if (incomplete !== this.incomplete) {
+      this.incomplete = incomplete;
+      this.onChange(incomplete);
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
-import { docCoversHead, openHead, sealedHeads, sealHead } from './sealed-heads.ts';
+import { HeadKeeper } from './sealed-heads.ts';
 import type { SealingKey } from './workspace-key.ts';
 
 /** How a {@link SealedSync} seals, and whom it tells about blobs it had to ignore. */
@@ -58,8 +58,6 @@ export class SealedSync {
   private opened = new WeakSet<Uint8Array>();
   /** Carrier blobs that failed to open: junk, dropped by the next fold. */
   private readonly junk = new WeakSet<Uint8Array>();
-  /** Heads this device's content is known to cover (content only grows, so this stays true). */
-  private readonly coveredHeads = new WeakSet<Uint8Array>();
   private queue: Promise<void> = Promise.resolve();
   /** Parts already in `covered` that no blob in the carrier holds yet. */
   private unsent: Uint8Array[] = [];
@@ -67,12 +65,13 @@ export class SealedSync {
   private compactQueued = false;
   private checkQueued = false;
   private changesSinceHead = 0;
-  private incomplete = false;
   private destroyed = false;
   private readonly context: SealContext;
+  private readonly heads: HeadKeeper;
 
   constructor(readonly content: Y.Doc, readonly carrier: CarrierDoc, private readonly options: SealedSyncOptions) {
     this.context = { room: options.room, purpose: 'update' };
+    this.heads = new HeadKeeper(carrier, options.room, options.key, this, (incomplete) => options.onHistoryIncomplete?.(incomplete));
     content.on('update', this.onContentUpdate);
     sealedBlobs(carrier).observe(this.onCarrierChange);
     carrier.on('afterTransaction', this.onCarrierTransaction);
@@ -106,7 +105,7 @@ export class SealedSync {
 
   /** True while a member's head commits to history this device has not received. */
   get historyIncomplete(): boolean {
-    return this.incomplete;
+    return this.heads.incomplete;
   }
 
   /** Resolves once every blob received and every change made so far has been handled. */
@@ -251,14 +250,7 @@ export class SealedSync {
   private async writeHead(): Promise<void> {
     if (!this.reconciled || this.unsent.length > 0) return;
     this.changesSinceHead = 0;
-    const owner = String(this.carrier.clientID);
-    const head = await sealHead(this.options.key, this.options.room, owner, this.covered);
-    if (this.destroyed) return;
-    this.carrier.transact(() => {
-      const heads = sealedHeads(this.carrier);
-      heads.set(owner, head);
-      this.coveredHeads.add(heads.get(owner)!);
-    }, this);
+    await this.heads.write(this.covered, () => !this.destroyed);
   }
 
   /** Checks the heads once per carrier transaction, after the blobs it brought are opened. */
@@ -267,30 +259,8 @@ export class SealedSync {
     this.checkQueued = true;
     this.background(async () => {
       this.checkQueued = false;
-      await this.checkHeads();
+      await this.heads.check(this.content, (error) => this.report(error));
     });
-  }
-
-  private async checkHeads(): Promise<void> {
-    let incomplete = false;
-    for (const [owner, blob] of sealedHeads(this.carrier).entries()) {
-      if (this.coveredHeads.has(blob) || this.junk.has(blob)) continue;
-      let head: Y.Snapshot;
-      try {
-        head = await openHead(this.options.key, this.options.room, owner, blob);
-      } catch (error) {
-        this.junk.add(blob);
-        this.report(error);
-        continue;
-      }
-      if (this.destroyed) return;
-      if (docCoversHead(this.content, head)) this.coveredHeads.add(blob);
-      else incomplete = true;
-    }
-    if (incomplete !== this.incomplete) {
-      this.incomplete = incomplete;
-      this.options.onHistoryIncomplete?.(incomplete);
-    }
   }
 
   private maybeCompact(): void {
@@ -328,5 +298,6 @@ export class SealedSync {
       this.unsent = [];
     }, this);
     await this.writeHead();
+    if (this.reconciled) await this.heads.prune(this.covered, () => !this.destroyed);
   }
 }

@@ -47,18 +47,19 @@ const CLIENT_REASON: Record<number, string> = {
 /**
  * Sends if the socket is still open. A socket that lets more than `limit` bytes
  * queue up (its sync reply aside) is not reading: it is dropped rather than
- * buffered without bound.
+ * buffered without bound. Says which of these happened.
  */
-export function send(conn: Connection, message: Uint8Array, limit: number): void {
-  if (conn.ws.readyState !== WebSocket.OPEN) return;
+export function send(conn: Connection, message: Uint8Array, limit: number): 'sent' | 'closed' | 'dropped' {
+  if (conn.ws.readyState !== WebSocket.OPEN) return 'closed';
   if (conn.ws.bufferedAmount - conn.syncBytesQueued > limit) {
     log('slow-reader-dropped', { conn: conn.id, room: conn.room, buffered: conn.ws.bufferedAmount });
     conn.ws.terminate();
-    return;
+    return 'dropped';
   }
   conn.ws.send(message, (error) => {
     if (error) conn.ws.terminate();
   });
+  return 'sent';
 }
 
 /** Closes one socket because of something it did (or that happened to its room), with a log line saying why. */

@@ -87,7 +87,14 @@ async function admit(relay: Relay, storage: RelayStorage, request: IncomingMessa
 
   // A room that holds nothing yet counts as new: claiming thousands of them is how
   // one address would fill the relay's storage and memory.
-  const fresh = !relay.isLoaded(room) && (await storage.storedBytes(room)) === 0;
+  // Only the first of concurrent handshakes to a room not in memory can be opening a new one.
+  let first = false;
+  if (!relay.isLoaded(room)) {
+    first = relay.admitting.begin(room);
+    socket.once('close', () => relay.admitting.end(room));
+  }
+  const fresh = first && (await storage.storedBytes(room)) === 0;
+  // Checked and counted in one step, before the claim's await, so that concurrent handshakes cannot all slip under the limit.
   if (fresh && !relay.addresses.tryOpenRoom(remote, room)) {
     return refuse(relay, socket, 429, 'too many new rooms from this address', 'new-rooms-per-address', { remote, room });
   }

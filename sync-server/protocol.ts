@@ -15,6 +15,8 @@ export type ClientMessage =
   | { kind: 'awareness'; update: Uint8Array; entries: PresenceEntry[] }
   | { kind: 'query-awareness' };
 
+const MAX_STATE_VECTOR_BYTES = 1024 * 1024;
+
 /** A frame the relay refuses: the sender's socket is closed, nothing else is touched. */
 export class MalformedMessageError extends Error {
   constructor(reason: string) {
@@ -64,6 +66,8 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
   const payload = decoding.readVarUint8Array(decoder);
   switch (type) {
     case syncProtocol.messageYjsSyncStep1:
+      // A state vector takes a few bytes per client that ever wrote; a megabyte is far beyond any real one.
+      if (payload.byteLength > MAX_STATE_VECTOR_BYTES) throw new MalformedMessageError('state vector too long');
       Y.decodeStateVector(payload);
       return { kind: 'sync-step1', stateVector: payload };
     case syncProtocol.messageYjsSyncStep2:
@@ -77,6 +81,9 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
 /** Deepest nesting of arrays and objects a presence state may have; real ones have three or four levels. */
 export const MAX_PRESENCE_DEPTH = 32;
 
+/** Longest presence state: a sealed name, role and cursor take a few kilobytes. */
+export const MAX_PRESENCE_STATE_CHARS = 64 * 1024;
+
 /** Reads an awareness update as y-protocols encodes it, checking that each state is shallow JSON. */
 function readAwarenessUpdate(update: Uint8Array): PresenceEntry[] {
   const decoder = decoding.createDecoder(update);
@@ -86,6 +93,7 @@ function readAwarenessUpdate(update: Uint8Array): PresenceEntry[] {
     const client = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarString(decoder);
+    if (state.length > MAX_PRESENCE_STATE_CHARS) throw new MalformedMessageError(`presence state longer than ${MAX_PRESENCE_STATE_CHARS} characters`);
     if (nestingDepth(state) > MAX_PRESENCE_DEPTH) throw new MalformedMessageError(`presence state nested deeper than ${MAX_PRESENCE_DEPTH}`);
     JSON.parse(state);
     entries.push({ client, clock, state: state === 'null' ? 'null' : state });

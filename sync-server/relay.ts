@@ -11,6 +11,7 @@ import { AddressLimits, TokenBucket } from './limits.ts';
 import { log } from './log.ts';
 import { RelayMetrics } from './metrics.ts';
 import { MalformedMessageError } from './protocol.ts';
+import { UpdateChecker } from './room-state/checker.ts';
 import { RoomStateKeeper } from './room-state/keeper.ts';
 import { Room, type RoomContext } from './room.ts';
 import type { RelayStorage } from './storage/types.ts';
@@ -32,6 +33,8 @@ const SHUTDOWN_DEADLINE_MS = 5_000;
 /** y-protocols clients renew their presence every 15 s and drop others' after 30 s without renewal. */
 const PRESENCE_TIMEOUT_MS = 30_000;
 const SWEEP_MS = 10_000;
+/** Updates up to this size are checked on the socket thread (well under a millisecond); larger ones in a worker. */
+const INLINE_CHECK_BYTES = 32 * 1024;
 
 /**
  * Keeps the open rooms and their sockets. A room is loaded from storage when its
@@ -41,9 +44,12 @@ const SWEEP_MS = 10_000;
 export class Relay {
   readonly metrics: RelayMetrics;
   readonly addresses: AddressLimits;
+  /** Rooms with a handshake under way that was the first to a room not in memory. */
+  readonly admitting = new FirstAdmissions();
   private readonly wss: WebSocketServer;
   private readonly compactor: Compactor;
   private readonly states: RoomStateKeeper;
+  private readonly checker: UpdateChecker;
   private readonly context: RoomContext;
   private readonly loaded = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
@@ -71,10 +77,15 @@ export class Relay {
       log('room-state-worker-failed', { message: String(error) });
       process.kill(process.pid, 'SIGTERM');
     });
+    this.checker = new UpdateChecker(INLINE_CHECK_BYTES, (error) => {
+      log('update-check-worker-failed', { message: String(error) });
+      process.kill(process.pid, 'SIGTERM');
+    });
     this.context = {
       storage,
       fanout: options.fanout ?? localFanout(),
       states: this.states,
+      checker: this.checker,
       metrics: this.metrics,
       limits: options.limits,
       syncReplies: { queued: 0 },
@@ -173,7 +184,7 @@ export class Relay {
       await Promise.race([...this.unloading.values(), ...this.loading.values(), delay(20)]).catch(() => undefined);
     }
     this.wss.close();
-    await this.states.close();
+    await Promise.all([this.states.close(), this.checker.close()]);
   }
 
   /** The loaded room, with a join reserved so it cannot unload before the socket arrives. */
@@ -251,6 +262,10 @@ export class Relay {
     if (!conn.frames.take(1) || !conn.bytes.take(frame.byteLength)) {
       this.metrics.refused.inc({ reason: 'rate-limit' });
       rejectConnection(conn, CloseCode.policy, 'rate limit exceeded');
+      // Stop reading: whatever else the flood sent would only cost parsing. The
+      // close frame is on its way; the socket goes without waiting for the answer.
+      conn.ws.pause();
+      setTimeout(() => conn.ws.terminate(), 1_000).unref();
       return;
     }
     try {
@@ -307,6 +322,24 @@ export class Relay {
     this.addresses.sweep();
     const before = Date.now() - PRESENCE_TIMEOUT_MS;
     for (const room of this.loaded.values()) room.expirePresence(before);
+  }
+}
+
+/** Remembers, per room, that a first handshake is under way, until its socket closes. */
+export class FirstAdmissions {
+  private readonly rooms = new Map<string, number>();
+
+  /** Says whether this is the only handshake under way to `room`, and counts it. */
+  begin(room: string): boolean {
+    const count = this.rooms.get(room) ?? 0;
+    this.rooms.set(room, count + 1);
+    return count === 0;
+  }
+
+  end(room: string): void {
+    const count = (this.rooms.get(room) ?? 1) - 1;
+    if (count > 0) this.rooms.set(room, count);
+    else this.rooms.delete(room);
   }
 }
 

@@ -5,16 +5,18 @@ import type { FanoutMessage, RoomFanout } from './fanout/types.ts';
 import { log } from './log.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { PresenceStore, type PresenceEntry } from './presence.ts';
-import { awarenessMessage, decodeClientMessage, MalformedMessageError, syncStep1Message, updateMessage } from './protocol.ts';
+import { awarenessMessage, decodeClientMessage, syncStep1Message, updateMessage } from './protocol.ts';
+import type { CheckOutcome, UpdateChecker } from './room-state/checker.ts';
 import type { RoomStateKeeper } from './room-state/keeper.ts';
 import type { RelayStorage } from './storage/types.ts';
-import { advance, checkUpdate, encodeStateVector, type StateVector } from './update-check.ts';
+import { advance, encodeStateVector, type StateVector } from './update-check.ts';
 
 /** Everything a room shares with the rest of its relay process. */
 export interface RoomContext {
   storage: RelayStorage;
   fanout: RoomFanout;
   states: RoomStateKeeper;
+  checker: UpdateChecker;
   metrics: RelayMetrics;
   limits: RelayLimits;
   /** Bytes of sync replies queued across every socket of the process. */
@@ -53,6 +55,9 @@ export class Room {
   private readonly outgoing: Outgoing[] = [];
   private storing = new Set<Promise<void>>();
   private unsubscribe: (() => Promise<void>) | null = null;
+  /** A large update is being checked off-thread; `waiting` holds the room's updates that came after it. */
+  private checking = false;
+  private readonly waiting: { conn: Connection; update: Uint8Array }[] = [];
   private closed = false;
 
   private constructor(
@@ -201,15 +206,34 @@ export class Room {
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
     if (this.closed) return;
-    let verdict;
-    try {
-      verdict = checkUpdate(this.state, update);
-    } catch (error) {
-      throw new MalformedMessageError(`update does not decode: ${String(error)}`);
+    // While a large update is checked off-thread, later ones wait behind it: they may build on it.
+    if (this.checking) {
+      this.waiting.push({ conn, update });
+      return;
     }
+    const { checker } = this.ctx;
+    if (checker.isSmall(update)) {
+      this.admitUpdate(conn, update, checker.checkNow(this.state, update));
+      return;
+    }
+    this.checking = true;
+    void checker.checkLater(this.state, update).then((verdict) => {
+      this.checking = false;
+      if (conn.ws.readyState === conn.ws.OPEN) this.admitUpdate(conn, update, verdict);
+      while (!this.checking && this.waiting.length > 0) {
+        const next = this.waiting.shift()!;
+        if (next.conn.ws.readyState === next.conn.ws.OPEN) this.receiveUpdate(next.conn, next.update);
+      }
+    });
+  }
+
+  /** Stores a checked update, or closes its sender with the reason it was refused. */
+  private admitUpdate(conn: Connection, update: Uint8Array, verdict: CheckOutcome): void {
+    if (this.closed) return;
     if (!verdict.ok) {
       this.ctx.metrics.refused.inc({ reason: 'refused-update' });
-      rejectConnection(conn, CloseCode.invalidPayload, `update refused: ${verdict.reason}`);
+      const malformed = 'malformed' in verdict;
+      rejectConnection(conn, CloseCode.invalidPayload, malformed ? verdict.reason : `update refused: ${verdict.reason}`);
       return;
     }
     // A peer with nothing new still answers sync step 1; storing that would only add rows.
@@ -340,6 +364,6 @@ export class Room {
   }
 
   private send(conn: Connection, message: Uint8Array): void {
-    send(conn, message, this.ctx.limits.sendBufferBytes);
+    if (send(conn, message, this.ctx.limits.sendBufferBytes) === 'dropped') this.ctx.metrics.refused.inc({ reason: 'slow-reader' });
   }
 }

@@ -15,10 +15,13 @@ export interface RootVersions {
   bumpAll(): void;
   /** Makes the running computation depend on `roots` (and on which workspace is open). */
   track(roots: Iterable<SharedType>): void;
+  /** Counts every change and switch: for work that follows the whole workspace after changes settle (reminders), never per keystroke reads. */
+  readonly anyChange: Ref<number>;
 }
 
 export function createRootVersions(): RootVersions {
   const opened = ref(0);
+  const anyChange = ref(0);
   // Weak: the roots of a closed workspace go with its doc.
   const versions = new WeakMap<SharedType, Ref<number>>();
   const versionOf = (root: SharedType) => {
@@ -27,8 +30,15 @@ export function createRootVersions(): RootVersions {
     return version;
   };
   return {
-    bump: (roots) => roots.forEach((root) => versionOf(root).value++),
-    bumpAll: () => void opened.value++,
+    bump: (roots) => {
+      roots.forEach((root) => versionOf(root).value++);
+      anyChange.value++;
+    },
+    bumpAll: () => {
+      opened.value++;
+      anyChange.value++;
+    },
+    anyChange,
     track(roots) {
       void opened.value;
       for (const root of roots) void versionOf(root).value;

@@ -193,8 +193,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   }
 
   async function reopenLast() {
-    await firstList;
-    const room = await getActiveRoom();
+    const [room] = await Promise.all([getActiveRoom(), firstList]);
     const entry = joined.find((w) => w.room === room) ?? joined[0];
     if (entry) await openEntry(entry);
     else close();

@@ -83,12 +83,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     versions, write,
     /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
     context: session.context,
+    // The session's operations answer with an Outcome (done, or a problem naming the form's field); they never throw.
     load: session.start,
-    open: session.open,
-    create: session.create,
-    join: session.join,
-    importWorkspace: session.importFile,
-    removeMemberAndMove: session.removeMemberAndMove,
+    openWorkspace: session.open,
+    createWorkspace: session.create,
+    joinWorkspace: session.join,
+    importFile: session.importFile,
+    removeMemberByMoving: session.removeMemberAndMove,
     close: session.close,
   };
 });

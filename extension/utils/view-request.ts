@@ -12,6 +12,8 @@ interface ViewRequest {
   viewId: string;
   surface: Surface;
   at: number;
+  /** The item to open in the view (a reminder's meeting), if any. */
+  target?: string;
 }
 
 const KEY = 'requestedView';
@@ -23,16 +25,21 @@ const isFreshFor = (surface: Surface, value: unknown, now: number): value is Vie
   && (value as ViewRequest).surface === surface && now - (value as ViewRequest).at < FRESH_MS;
 
 /** Asks the `surface` about to open (or the side panel already open) to show `viewId`. */
-export async function requestView(viewId: string, surface: Surface, now = Date.now()): Promise<void> {
-  await browser.storage.session.set({ [KEY]: { viewId, surface, at: now } satisfies ViewRequest });
+export async function requestView(viewId: string, surface: Surface, now = Date.now(), target?: string): Promise<void> {
+  await browser.storage.session.set({ [KEY]: { viewId, surface, at: now, ...(target ? { target } : {}) } satisfies ViewRequest });
+}
+
+/** The view (and item) requested of `surface` a moment ago, if any; the request is used up. */
+export async function takeRequestedNavigation(surface: Surface): Promise<{ viewId: string; target?: string } | undefined> {
+  const { [KEY]: request } = await browser.storage.session.get(KEY);
+  if (!isFreshFor(surface, request, Date.now())) return undefined;
+  await browser.storage.session.remove(KEY);
+  return { viewId: request.viewId, ...(request.target ? { target: request.target } : {}) };
 }
 
 /** The view requested of `surface` a moment ago, if any; the request is used up. */
 export async function takeRequestedView(surface: Surface): Promise<string | undefined> {
-  const { [KEY]: request } = await browser.storage.session.get(KEY);
-  if (!isFreshFor(surface, request, Date.now())) return undefined;
-  await browser.storage.session.remove(KEY);
-  return request.viewId;
+  return (await takeRequestedNavigation(surface))?.viewId;
 }
 
 /** Calls `listener` with each view requested of `surface` while this page is open. Returns the unsubscribe. */

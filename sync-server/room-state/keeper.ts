@@ -1,21 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { StateReply, StateRequest } from './messages.ts';
+import { startWorker } from './start-worker.ts';
 
 type Pending = { resolve: (reply: StateReply & { ok: true }) => void; reject: (error: Error) => void };
-
-/**
- * The worker, from compiled .js in production. Run from .ts sources (under tsx),
- * the worker must register tsx itself: Node 20 does not pass loader hooks on to
- * worker threads.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`, {
-    eval: true,
-  });
-}
 
 /**
  * The socket thread's handle on the room-state worker. Requests for one room are
@@ -23,9 +9,10 @@ function startWorker(): Worker {
  * update applied before it was asked for.
  */
 export class RoomStateKeeper {
-  private readonly worker = startWorker();
+  private readonly worker = startWorker('worker');
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private batch: { rooms: string[]; updates: Uint8Array[] } = { rooms: [], updates: [] };
 
   constructor(onCrash: (error: Error) => void) {
     this.worker.on('message', (reply: StateReply) => {
@@ -47,9 +34,11 @@ export class RoomStateKeeper {
     return { stateVector: reply.stateVector!, droppedPending: reply.droppedPending === true };
   }
 
-  /** Adds a durable update to the room's state. */
+  /** Adds a durable update to the room's state (sent with the others of this turn of the event loop). */
   apply(room: string, update: Uint8Array): void {
-    this.worker.postMessage({ op: 'apply', room, update } satisfies StateRequest);
+    this.batch.rooms.push(room);
+    this.batch.updates.push(update);
+    if (this.batch.rooms.length === 1) setImmediate(() => this.flush());
   }
 
   /** The sync step 2 message for a client whose state vector is `stateVector`. */
@@ -59,6 +48,7 @@ export class RoomStateKeeper {
 
   /** Frees the room's state. */
   unload(room: string): void {
+    this.flush();
     this.worker.postMessage({ op: 'unload', room } satisfies StateRequest);
   }
 
@@ -66,7 +56,15 @@ export class RoomStateKeeper {
     await this.worker.terminate();
   }
 
+  /** Sends the batched updates; every request goes after them, so it sees them applied. */
+  private flush(): void {
+    if (this.batch.rooms.length === 0) return;
+    this.worker.postMessage({ op: 'apply', ...this.batch } satisfies StateRequest);
+    this.batch = { rooms: [], updates: [] };
+  }
+
   private request(request: StateRequest & { id: number }): Promise<StateReply & { ok: true }> {
+    this.flush();
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
       this.worker.postMessage(request);

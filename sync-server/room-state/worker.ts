@@ -42,11 +42,12 @@ function handle(request: StateRequest): void {
       reply({ id: request.id, ok: true, stateVector: Y.encodeStateVector(doc), droppedPending });
       return;
     }
-    case 'apply': {
-      const doc = docs.get(request.room);
-      if (doc !== undefined) Y.applyUpdate(doc, request.update);
+    case 'apply':
+      request.updates.forEach((update, i) => {
+        const doc = docs.get(request.rooms[i]!);
+        if (doc !== undefined) Y.applyUpdate(doc, update);
+      });
       return;
-    }
     case 'diff': {
       const doc = docs.get(request.room);
       if (doc === undefined) throw new Error(`room ${request.room} is not loaded`);

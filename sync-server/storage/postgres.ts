@@ -95,12 +95,19 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
 
   return {
     async claimRoom(room, tokenHash) {
-      await pool.query(`INSERT INTO ${s}.rooms (name, token_hash) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [room, tokenHash]);
-      const result = await pool.query<{ token_hash: string; retired: boolean }>(
-        `SELECT token_hash, retired_at IS NOT NULL AS retired FROM ${s}.rooms WHERE name = $1`,
-        [room],
-      );
-      const row = result.rows[0];
+      const readClaim = async () => {
+        const result = await pool.query<{ token_hash: string; retired: boolean }>(
+          `SELECT token_hash, retired_at IS NOT NULL AS retired FROM ${s}.rooms WHERE name = $1`,
+          [room],
+        );
+        return result.rows[0];
+      };
+      // Most claims are of rooms that exist (every reconnect): a read, with no commit to flush.
+      let row = await readClaim();
+      if (row === undefined) {
+        await pool.query(`INSERT INTO ${s}.rooms (name, token_hash) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [room, tokenHash]);
+        row = await readClaim();
+      }
       if (row === undefined) throw new Error(`Room "${room}" could not be claimed.`);
       return row.retired ? null : row.token_hash;
     },

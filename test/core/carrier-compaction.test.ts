@@ -61,3 +61,29 @@ describe('carrier compaction', () => {
     expect(late.integrityErrors).toEqual([]);
   });
 });
+
+describe('sealed heads in the carrier', () => {
+  it('keep to one per member: a fold drops the heads of past sessions it covers, and a newcomer still checks against the newest', async () => {
+    const keys = await newKeys();
+    const content = new Y.Doc();
+    content.getText('log').insert(0, 'first session');
+    const first = await sealedPeer(keys, { content });
+    await first.sync.sealHead();
+    first.sync.destroy();
+    for (let session = 0; session < 3; session++) {
+      const carrier = new Y.Doc();
+      Y.applyUpdate(carrier, Y.encodeStateAsUpdate(first.carrier), 'relay');
+      content.getText('log').insert(0, `session ${session} `);
+      const next = await sealedPeer(keys, { content, carrier });
+      await next.sync.compact();
+      Y.applyUpdate(first.carrier, Y.encodeStateAsUpdate(carrier), 'relay');
+      next.sync.destroy();
+    }
+    expect([...sealedHeads(first.carrier).keys()]).toHaveLength(1);
+    const late = await sealedPeer(keys);
+    Y.applyUpdate(late.carrier, Y.encodeStateAsUpdate(first.carrier), 'relay');
+    await late.sync.whenIdle();
+    expect(late.content.getText('log').toString()).toBe(content.getText('log').toString());
+    expect(late.sync.historyIncomplete).toBe(false);
+  });
+});

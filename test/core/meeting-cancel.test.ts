@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addActionItem, addAgendaItem, addMeeting, addTalkingPoint, cancelMeeting, cancelPlan, createWorkspace, editAgendaItemTitle,
-  endMeeting, listActionItems, listMeetings, listTalkingPoints, openPrivateNotebook, readWorkspace, removeMeeting,
+  endMeeting, exportMarkdown, listActionItems, listMeetings, listTalkingPoints, openPrivateNotebook, readWorkspace, removeMeeting,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -98,6 +98,14 @@ describe('cancelling a meeting', () => {
     expect(view(0, kept!.id).points).toEqual(['Ask about night shifts']);
     expect(view(0, kept!.id).actions).toEqual(['Book the skills lab', 'Send the question bank', 'Send the question bank']);
     expect(kept!.id).toBe(first);
+  });
+
+  it('lists its talking points under the meeting they moved to in the Markdown export', () => {
+    const { docs, second } = workspaceWithCarriedMeeting(1);
+    cancelMeeting(docs[0]!, second, NOW + 2);
+    const markdown = exportMarkdown(docs[0]!, openPrivateNotebook(), readWorkspace(docs[0]!).members[0]!.id, NOW + 3);
+    expect(markdown).toMatch(/### For Third\n\n- \[ \] Ask about night shifts/);
+    expect(markdown).not.toMatch(/a removed meeting/);
   });
 
   it('refuses to cancel the only meeting, saying what to do, and changes nothing', () => {

@@ -101,6 +101,9 @@ describe('end-to-end encrypted workspace', () => {
     expect(moved.key).not.toBe(secret);
     expect(moved.workspaceName).toBe(CANARY.workspaceName);
 
+    // Until Ben pastes the new invite, his app says the workspace moved and what to do.
+    await pair.menteePopup.page.getByText(/This workspace moved to a new room when .* removed a member/).waitFor({ timeout: 10_000 });
+    await pair.menteePopup.screenshot('encryption-moved-notice');
     await ben.startAnother();
     // Ben's copy of the old room holds Ada's sealed move record, so Tandem asks before it switches.
     const question = new Promise<string>((resolve) => pair.menteePopup.page.once('dialog', (dialog) => {

@@ -24,8 +24,11 @@ const SUPERUSER = 'tandem';
  * the server in the foreground on 127.0.0.1 and a free port, with its unix socket
  * inside the folder. initdb refuses to run as root, so under root (as in CI) both
  * run as Debian's `postgres` user. Start it once per test file.
+ *
+ * fsync is off unless `options.fsync`: tests kill relays, never this server, so
+ * its own durability is not under test; a benchmark that compares storages wants it on.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { fsync?: boolean } = {}): Promise<PostgresServer> {
   const bin = postgresBinaries();
   const folder = mkdtempSync(join(tmpdir(), 'tandem-postgres-'));
   const owner = serverUser();
@@ -42,8 +45,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     stdio: 'pipe',
   });
   const port = await freePort();
-  // fsync off: the tests kill relays, never this server, so its own durability is not under test.
-  const args = ['-D', dataDir, '-h', '127.0.0.1', '-p', String(port), '-k', socketDir, '-c', 'fsync=off', '-c', 'max_connections=200'];
+  const fsync = options.fsync === true ? 'on' : 'off';
+  const args = ['-D', dataDir, '-h', '127.0.0.1', '-p', String(port), '-k', socketDir, '-c', `fsync=${fsync}`, '-c', 'max_connections=200'];
   const server = spawnServer(join(bin, 'postgres'), args, folder, asOwner);
   const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
   const query = async (sql: string) => {

@@ -13,6 +13,8 @@ export interface SealedDevice {
   awareness: Awareness;
   sync: SealedSync;
   integrityErrors: IntegrityError[];
+  /** Other problems the sync reported: a change that failed to seal or to apply. */
+  errors: Error[];
   /** Every report of the history being incomplete (true) or complete again (false), in order. */
   historyReports: boolean[];
   destroy(): void;
@@ -25,7 +27,7 @@ export interface SealedDevice {
 export function connectSealedDevice(
   url: string,
   keys: WorkspaceKeys,
-  opts: { content?: Y.Doc; socket?: new (url: string, protocols?: string | string[]) => WebSocket; compactAfter?: number; headEvery?: number } = {},
+  opts: { content?: Y.Doc; socket?: new (url: string, protocols?: string | string[]) => WebSocket; compactAfter?: number; headEvery?: number; maxBackoffTime?: number } = {},
 ): SealedDevice {
   const content = opts.content ?? new Y.Doc();
   const carrier = new Y.Doc();
@@ -33,19 +35,22 @@ export function connectSealedDevice(
     WebSocketPolyfill: (opts.socket ?? WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     protocols: relayProtocols(keys.token),
+    ...(opts.maxBackoffTime === undefined ? {} : { maxBackoffTime: opts.maxBackoffTime }),
   });
   const awareness = new Awareness(content);
   const integrityErrors: IntegrityError[] = [];
   const onIntegrityError = (e: IntegrityError) => integrityErrors.push(e);
   const historyReports: boolean[] = [];
+  const errors: Error[] = [];
   const sync = new SealedSync(content, carrier, {
     room: keys.room, key: keys.key, onIntegrityError, compactAfter: opts.compactAfter, headEvery: opts.headEvery,
     onHistoryIncomplete: (incomplete) => historyReports.push(incomplete),
+    onError: (e) => errors.push(e),
   });
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room: keys.room, key: keys.key, onIntegrityError });
   provider.on('sync', (synced: boolean) => void (synced && sync.reconcile()));
   return {
-    content, carrier, provider, awareness, sync, integrityErrors, historyReports,
+    content, carrier, provider, awareness, sync, integrityErrors, errors, historyReports,
     destroy() {
       stopMirror();
       sync.destroy();

@@ -1,7 +1,14 @@
 import { defineAsyncComponent, type Component } from 'vue';
 
-// Each view is its own chunk, fetched when first shown: opening the popup loads the shell and one view, not all twelve.
-const lazy = (load: () => Promise<{ default: Component }>): Component => defineAsyncComponent(load);
+type Load = () => Promise<{ default: Component }>;
+
+/**
+ * Each view is its own chunk, fetched when first shown (or preloaded): opening the
+ * popup loads the shell and one view, not all twelve.
+ */
+function lazy(load: Load): Pick<WorkspaceView, 'component' | 'preload'> {
+  return { component: defineAsyncComponent(load), preload: load };
+}
 
 /** Where a view is offered: the toolbar popup, the side panel beside a call, or both. */
 export type Surface = 'popup' | 'sidepanel';
@@ -12,6 +19,8 @@ export interface WorkspaceView {
   /** The navigation label; also the accessible name of the view's region. */
   label: string;
   component: Component;
+  /** Fetches the view's code ahead of showing it (the shell does so for the view it opens on). */
+  preload: () => Promise<unknown>;
   surfaces: readonly Surface[];
   /** Reached less often (setting up, looking things up): listed on the navigation's quieter second line. */
   secondary?: boolean;
@@ -23,18 +32,21 @@ export interface WorkspaceView {
  * open workspace through `useWorkspaceStore` / `useWorkspaceQuery`.
  */
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
-  { id: 'call', label: 'Call', component: lazy(() => import('../call/CallView.vue')), surfaces: ['sidepanel'] },
-  { id: 'meeting', label: 'Meeting', component: lazy(() => import('../agenda/MeetingView.vue')), surfaces: ['popup', 'sidepanel'] },
-  { id: 'log', label: 'Log', component: lazy(() => import('../logs/LogView.vue')), surfaces: ['popup', 'sidepanel'] },
-  { id: 'timeline', label: 'Timeline', component: lazy(() => import('../timeline/TimelineView.vue')), surfaces: ['popup', 'sidepanel'] },
-  { id: 'goals', label: 'Goals', component: lazy(() => import('../goals/GoalsView.vue')), surfaces: ['popup', 'sidepanel'] },
-  { id: 'notes', label: 'Notes', component: lazy(() => import('../notes/NotesView.vue')), surfaces: ['popup', 'sidepanel'] },
-  { id: 'agreement', label: 'Agreement', component: lazy(() => import('../agreement/AgreementView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'topics', label: 'Topics', component: lazy(() => import('../topics/TopicLibraryView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'resources', label: 'Resources', component: lazy(() => import('../resources/ResourcesView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'search', label: 'Search', component: lazy(() => import('../search/SearchView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'exchange', label: 'Export', component: lazy(() => import('../exchange/ExchangeView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
-  { id: 'members', label: 'Members', component: lazy(() => import('../members/MembersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'call', label: 'Call', ...lazy(() => import('../call/CallView.vue')), surfaces: ['sidepanel'] },
+  { id: 'meeting', label: 'Meeting', ...lazy(() => import('../agenda/MeetingView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'log', label: 'Log', ...lazy(() => import('../logs/LogView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'timeline', label: 'Timeline', ...lazy(() => import('../timeline/TimelineView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'goals', label: 'Goals', ...lazy(() => import('../goals/GoalsView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'notes', label: 'Notes', ...lazy(() => import('../notes/NotesView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'wellness', label: 'Wellness', ...lazy(() => import('../wellness/WellnessView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'program', label: 'Program', ...lazy(() => import('../program/ProgramView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'agreement', label: 'Agreement', ...lazy(() => import('../agreement/AgreementView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'topics', label: 'Topics', ...lazy(() => import('../topics/TopicLibraryView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'resources', label: 'Resources', ...lazy(() => import('../resources/ResourcesView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'search', label: 'Search', ...lazy(() => import('../search/SearchView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'exchange', label: 'Export', ...lazy(() => import('../exchange/ExchangeView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'reminders', label: 'Reminders', ...lazy(() => import('../reminders/RemindersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
+  { id: 'members', label: 'Members', ...lazy(() => import('../members/MembersView.vue')), surfaces: ['popup', 'sidepanel'], secondary: true },
 ];
 
 /** The views offered on `surface`, in order. */

@@ -10,10 +10,20 @@ import type { RunningTarget } from './targets.ts';
  */
 export async function idleRoomBytes(target: RunningTarget, rooms: number): Promise<number> {
   await idleRound(target, rooms);
-  const before = await target.memory();
+  const before = await settledMemory(target);
   await idleRound(target, rooms);
-  const after = await target.memory();
+  const after = await settledMemory(target);
   return (after - before) / rooms;
+}
+
+/** The least of three readings a little apart: background work (a commit, a worker's buffers) only adds. */
+async function settledMemory(target: RunningTarget): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    readings.push(await target.memory());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return Math.min(...readings);
 }
 
 async function idleRound(target: RunningTarget, rooms: number): Promise<void> {

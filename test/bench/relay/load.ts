@@ -11,6 +11,8 @@ export interface LoadResult {
   delivered: number;
   p50: number;
   p99: number;
+  /** Mean time to make an update durable during the run, for relays that report it. */
+  meanCommitMs?: number;
 }
 
 /**

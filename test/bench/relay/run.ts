@@ -1,3 +1,4 @@
+import { tandemCluster } from './cluster-target.ts';
 import { idleRoomBytes } from './idle.ts';
 import { closePairs, openPairs, runLoad, type LoadResult } from './load.ts';
 import { stockRelay, tandemSqlite, type BenchTarget } from './targets.ts';
@@ -8,7 +9,7 @@ import { stockRelay, tandemSqlite, type BenchTarget } from './targets.ts';
  *
  * Add a target by appending it to TARGETS; the first is the reference every ratio is taken to.
  */
-const TARGETS: BenchTarget[] = [stockRelay, tandemSqlite];
+const TARGETS: BenchTarget[] = [stockRelay, tandemSqlite, tandemCluster];
 
 const LOADS = [
   { rooms: 200, rate: 2_000, seconds: 10 },
@@ -30,7 +31,13 @@ async function measure(target: BenchTarget): Promise<Figures> {
     for (const load of LOADS) {
       process.stderr.write(`${target.name}: ${load.rooms} rooms at ${load.rate} updates/s\n`);
       const pairs = await openPairs(running, load.rooms);
-      loads.push(await runLoad(pairs, load.rate, load.seconds));
+      const before = await running.commits?.();
+      const result = await runLoad(pairs, load.rate, load.seconds);
+      const after = await running.commits?.();
+      if (before !== undefined && after !== undefined && after.count > before.count) {
+        result.meanCommitMs = ((after.seconds - before.seconds) / (after.count - before.count)) * 1000;
+      }
+      loads.push(result);
       closePairs(pairs);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
@@ -51,11 +58,12 @@ async function main(): Promise<void> {
 
   for (const [i, load] of LOADS.entries()) {
     console.log(`\n${load.rooms} rooms x 2 y-websocket clients, ${load.rate} updates/s for ${load.seconds} s`);
-    console.log('| target | p50 | p99 | delivered/sent | p99 vs reference |');
-    console.log('| --- | --- | --- | --- | --- |');
+    console.log('| target | p50 | p99 | delivered/sent | p99 vs reference | mean commit |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
     for (const [target, figures] of results) {
       const r = figures.loads[i]!;
-      console.log(`| ${target.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.delivered}/${r.sent} | ${ratio(r.p99, reference.loads[i]!.p99)} |`);
+      const commit = r.meanCommitMs === undefined ? 'n/a' : ms(r.meanCommitMs);
+      console.log(`| ${target.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.delivered}/${r.sent} | ${ratio(r.p99, reference.loads[i]!.p99)} | ${commit} |`);
     }
   }
   console.log(`\nMemory per idle room (${IDLE_ROOMS} rooms opened, written to and left; heap + external after GC)`);

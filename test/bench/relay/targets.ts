@@ -14,6 +14,8 @@ export interface RunningTarget {
   protocols(room: string): string[];
   /** Heap and external memory after garbage collection, summed over the target's processes. */
   memory(): Promise<number>;
+  /** For a relay that reports it: time spent making updates durable so far, summed over its processes. */
+  commits?(): Promise<{ seconds: number; count: number }>;
   stop(): Promise<void>;
 }
 
@@ -139,6 +141,7 @@ export const tandemSqlite: BenchTarget = {
       pids: [relay.pid],
       protocols: tokensByRoom(),
       memory: relay.memory,
+      commits: () => commitTotals([relay.url]),
       async stop() {
         await relay.stop();
         await rm(dataDir, { recursive: true, force: true });
@@ -146,3 +149,15 @@ export const tandemSqlite: BenchTarget = {
     };
   },
 };
+
+/** Sums the commit-latency histogram's `_sum` and `_count` over Tandem relays' `GET /metrics`. */
+export async function commitTotals(urls: string[]): Promise<{ seconds: number; count: number }> {
+  let seconds = 0;
+  let count = 0;
+  for (const url of urls) {
+    const text = await (await fetch(`${url.replace(/^ws/, 'http')}/metrics`)).text();
+    seconds += Number(/^tandem_relay_commit_seconds_sum (\S+)$/m.exec(text)?.[1] ?? 0);
+    count += Number(/^tandem_relay_commit_seconds_count (\S+)$/m.exec(text)?.[1] ?? 0);
+  }
+  return { seconds, count };
+}

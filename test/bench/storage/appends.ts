@@ -88,7 +88,7 @@ function row(name: string, figures: Figures, reference?: Figures): string {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-storage-bench-'));
-const postgres = await startPostgres();
+const postgres = await startPostgres({ fsync: true });
 try {
   console.log(`${rooms} rooms x ${perRoom} appends of ${update.byteLength} bytes, each room's next append once its last is durable\n`);
   const reference = await measure(perUpdateFsync(dir));
@@ -100,7 +100,7 @@ try {
   const pg = await openPostgresStorage({ url: postgres.url, schema: 'bench' });
   const pgFigures = await measure({ append: (room, bytes) => pg.appendUpdate(room, bytes), close: () => pg.close() });
   await pg.close();
-  console.log(row('postgres: group commit (test server, fsync off)', pgFigures, reference));
+  console.log(row('postgres: group commit', pgFigures, reference));
 } finally {
   await postgres.stop();
   rmSync(dir, { recursive: true, force: true });
