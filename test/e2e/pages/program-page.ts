@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, type Profile } from '../browser.ts';
+import { openSection } from './tandem-page.ts';
 
 /** Saves a screenshot of `page` to the artifacts folder for people to look at. */
 export async function screenshotPage(page: Page, name: string, fullPage = true): Promise<void> {
@@ -56,7 +57,7 @@ export class MemberProgramPage {
 
   /** Opens a section of the workspace from its navigation. */
   async openSection(label: 'Program' | 'Wellness'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: label, exact: true }).click();
+    await openSection(this.page, label);
   }
 
   async link(code: string): Promise<void> {
