@@ -2,6 +2,8 @@ import {
   checkJoin, copyWorkspace, createWorkspace, decodeInvite, deriveWorkspaceKeys, describeError, hasWorkspace, joinWorkspace, newMemberId, observeWorkspace,
   readWorkspaceSummary, recordWorkspaceMove, recordWorkspaceMovedFrom, RelayUrlSchema, removeMember, type Role,
 } from '../../core/index.ts';
+import * as Y from 'yjs';
+import { relayHolds } from '../utils/relay-holds.ts';
 import { closeOnFailure, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
 import type { LocalNotebook } from '../utils/private-storage.ts';
 import { forgetFailedJoin, saveJoinedWorkspaceWithKey, type JoinedWorkspace } from '../utils/registry.ts';
@@ -160,8 +162,14 @@ export async function moveArrival(
     await retireMovedWorkspace(old, made.room);
     return made;
   });
-  // The removed member's token stops working in the old room once the move record is out.
+  // The removed member's token stops working in the old room once the move record is
+  // stored there: retired any sooner, the others would never learn where it went.
   await open.conn.whenSent();
+  const { relayUrl, room, token } = old;
+  if (!(await relayHolds(relayUrl, room, token, Y.encodeStateVector(open.conn.provider.doc)))) {
+    problems.onError(new Error('The relay did not confirm the move in time, so the old room stays open; remove the member again later to close it.'));
+    return { entry, conn };
+  }
   await retireRoomAtRelay(old.relayUrl, old.room, old.token).catch((e: Error) => problems.onError(e));
   return { entry, conn };
 }

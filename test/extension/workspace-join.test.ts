@@ -126,7 +126,7 @@ describe('joining a workspace on this device', () => {
     const closes: number[] = [];
     cy.provider.on('connection-close', (event: { code: number } | null) => event && closes.push(event.code));
 
-    await store.removeMemberByMoving(cyId);
+    expect(await store.removeMemberByMoving(cyId)).toEqual({ ok: true });
     expect(store.error).toBeNull();
     expect(store.active!.room).not.toBe(old.room);
     // Ben, still in the old room, got the sealed record of where it went before the room closed.
