@@ -15,7 +15,7 @@ const ConfigSchema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(256),
   MAX_NEW_ROOMS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   MAX_FRAMES_PER_SECOND: z.coerce.number().min(1).default(100),
-  MAX_FRAME_BURST: z.coerce.number().int().min(1).default(500),
+  MAX_FRAME_BURST: z.coerce.number().int().min(1).default(200),
   MAX_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(2 * MiB),
   MAX_BYTE_BURST: z.coerce.number().int().min(1024).default(16 * MiB),
   MAX_PRESENCE_IDS_PER_CONNECTION: z.coerce.number().int().min(1).default(8),
@@ -23,6 +23,7 @@ const ConfigSchema = z.object({
   MAX_PRESENCE_BYTES_PER_ROOM: z.coerce.number().int().min(1024).default(MiB),
   MAX_SEND_BUFFER_BYTES: z.coerce.number().int().min(1024).default(16 * MiB),
   MAX_SYNC_REPLY_BYTES: z.coerce.number().int().min(1024).default(512 * MiB),
+  TRUSTED_PROXIES: z.string().default(''),
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
     .optional(),
@@ -75,6 +76,11 @@ export interface RelayLimits {
   sendBufferBytes: number;
   /** Sync replies waiting to be sent, across all sockets; a sync request beyond it is closed with 1013. */
   syncReplyBytes: number;
+  /**
+   * Addresses of reverse proxies in front of the relay. A connection from one of
+   * them counts against the address its `X-Forwarded-For` names, not the proxy's.
+   */
+  trustedProxies: string[];
 }
 
 /** Configuration that did not validate, with a message naming each bad variable. */
@@ -118,6 +124,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       presenceBytesPerRoom: c.MAX_PRESENCE_BYTES_PER_ROOM,
       sendBufferBytes: c.MAX_SEND_BUFFER_BYTES,
       syncReplyBytes: c.MAX_SYNC_REPLY_BYTES,
+      trustedProxies: c.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''),
     },
     databaseUrl: c.DATABASE_URL ?? null,
     redisUrl: c.REDIS_URL ?? null,

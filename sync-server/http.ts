@@ -1,6 +1,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { hashToken, parseProtocols, RELAY_PROTOCOL, roomFromUrl, sameHash, tokenFromProtocols } from './auth.ts';
+import { clientAddress } from './limits.ts';
 import { log } from './log.ts';
 import type { RefusalReason } from './metrics.ts';
 import type { Relay } from './relay.ts';
@@ -68,7 +69,7 @@ export function json(response: ServerResponse, status: number, body: unknown, he
  * receive any room data.
  */
 async function admit(relay: Relay, storage: RelayStorage, request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-  const remote = request.socket.remoteAddress ?? 'unknown';
+  const remote = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], relay.trustedProxies);
   const room = roomFromUrl(request.url);
   if (room === null) return refuse(relay, socket, 400, 'invalid room name', 'bad-request', { remote });
   const protocols = parseProtocols(request.headers['sec-websocket-protocol']);

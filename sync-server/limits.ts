@@ -94,3 +94,26 @@ export class AddressLimits {
     return recent;
   }
 }
+
+/**
+ * The address a request counts against: its peer's, or, when the peer is a
+ * trusted proxy, the last address in `X-Forwarded-For` that is not itself one
+ * (earlier entries are whatever the client chose to send).
+ */
+export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: readonly string[]): string {
+  const direct = normalise(peer ?? 'unknown');
+  if (!trustedProxies.includes(direct)) return direct;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+    .split(',')
+    .map((hop) => normalise(hop.trim()))
+    .filter((hop) => hop !== '');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    if (!trustedProxies.includes(hops[i]!)) return hops[i]!;
+  }
+  return direct;
+}
+
+/** `::ffff:127.0.0.1` and `127.0.0.1` are one address. */
+function normalise(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}

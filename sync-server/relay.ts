@@ -116,6 +116,11 @@ export class Relay {
     return this.closing;
   }
 
+  /** Reverse proxies whose `X-Forwarded-For` names the client. */
+  get trustedProxies(): readonly string[] {
+    return this.options.limits.trustedProxies;
+  }
+
   /** Whether the room is in memory now (then opening it creates nothing). */
   isLoaded(room: string): boolean {
     return this.loaded.has(room) || this.loading.has(room);

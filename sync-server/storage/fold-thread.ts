@@ -15,6 +15,15 @@ export function foldOffThread(updates: Uint8Array[]): Promise<Uint8Array> {
 }
 
 /**
+ * Starts the fold worker ahead of the first compaction, which would otherwise
+ * wait for it to load while the room it compacts cannot reopen.
+ */
+export function warmFoldThread(): void {
+  shared ??= new WorkerClient(workerModule, 'the compaction worker');
+  shared.warm();
+}
+
+/**
  * Whether the rows are views that exactly fill one buffer of their own, as a
  * storage worker sends them: that buffer can move to the fold worker without a
  * copy. Anything else (a driver's pooled buffers, say) is copied first, since

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { StorageFullError, isDiskFull } from './errors.ts';
-import { foldOffThread } from './fold-thread.ts';
+import { foldOffThread, warmFoldThread } from './fold-thread.ts';
 import { GroupCommit, type PendingAppend } from './group-commit.ts';
 import { DEFAULT_POSTGRES_SCHEMA, ensurePostgresSchema, quotedSchema } from './postgres-schema.ts';
 import type { CompactionResult, RelayStorage } from './types.ts';
@@ -42,6 +42,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     throw error;
   }
 
+  warmFoldThread();
   const commits = new GroupCommit(async (batch: PendingAppend[]) => {
     try {
       // One statement is one transaction; ORDINALITY keeps ids in call order.

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { foldOffThread } from './fold-thread.ts';
+import { foldOffThread, warmFoldThread } from './fold-thread.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { CompactionResult, RelayStorage } from './types.ts';
 import { WorkerClient } from './worker-client.ts';
@@ -48,6 +48,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
   const worker = new WorkerClient(workerModule, 'the SQLite storage worker', data);
   const commits = new GroupCommit((batch) => worker.call('append', [batch]));
   const compacting = new Set<string>();
+  warmFoldThread();
 
   const compact = async (room: string): Promise<CompactionResult> => {
     const { ids, updates } = await worker.call<{ ids: number[]; updates: Uint8Array[] }>('readForFold', [room]);

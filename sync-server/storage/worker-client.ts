@@ -65,6 +65,11 @@ export class WorkerClient {
     }
   }
 
+  /** Starts the thread now, so that the first call does not wait for it to load. */
+  warm(): void {
+    if (!this.closed && this.worker === null) this.start();
+  }
+
   /** The running thread, if any: tests end it to see that a crash fails calls cleanly. */
   get thread(): Worker | null {
     return this.worker;

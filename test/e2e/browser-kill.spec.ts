@@ -74,10 +74,11 @@ describe('a browser killed while someone types', () => {
     const restored = await NotesPage.editorText(notes.noteText());
     await popup.screenshot('browser-kill-restored');
 
-    // Everything before the burst is there; the rest is a clean prefix of what was on screen, nothing garbled.
+    // Everything before the burst is there; the rest is a clean prefix of what was typed, nothing garbled.
     expect(restored.startsWith(SETTLED.trimEnd())).toBe(true);
-    expect(onScreen.startsWith(restored)).toBe(true);
-    const lostChars = onScreen.length - restored.length;
+    // Keys typed between the last look at the screen and the kill may be there too.
+    expect((SETTLED + TYPING).startsWith(restored)).toBe(true);
+    const lostChars = Math.max(0, onScreen.length - restored.length);
     console.log(`browser kill: ${lostChars} of ${onScreen.length} characters on screen were lost (typing one key every ${KEY_DELAY_MS} ms: about ${lostChars * KEY_DELAY_MS} ms of typing)`);
 
     // The workspace still works: it takes more typing, and syncs once the relay is back on the same data.

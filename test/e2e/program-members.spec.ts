@@ -22,8 +22,8 @@ describe('members of a program', () => {
     pair = await startPairedWorkspace('program');
     coordinatorProfile = await launchProfile(join(pair.dir, 'coordinator'));
     coordinator = await CoordinatorPage.open(coordinatorProfile);
-    ada = new MemberProgramPage(pair.mentorPopup.page);
-    ben = new MemberProgramPage(pair.menteePopup.page);
+    ada = new MemberProgramPage(pair.mentorPopup);
+    ben = new MemberProgramPage(pair.menteePopup);
   });
   afterAll(async () => {
     await closeAll(coordinatorProfile);

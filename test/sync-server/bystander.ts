@@ -3,6 +3,9 @@ import * as Y from 'yjs';
 import { connectProvider, randomRoom, randomToken, waitForSynced } from '../helpers/relay-client.ts';
 import type { RelayProcess } from '../helpers/start-relay.ts';
 
+/** Pause between the bystander's edits: 50 a second at most, well inside the relay's per-connection rate. */
+const PACE_MS = 20;
+
 /** Two members of a room nobody attacks, timing how long one's edit takes to reach the other. */
 export interface Bystander {
   /** One round of: A writes, B receives; resolves with the milliseconds it took. */
@@ -39,18 +42,25 @@ export async function openBystander(relay: RelayProcess, track: (p: WebsocketPro
       seen.observe(onChange);
       a.doc.getMap<string>('marks').set(mark, 'x');
     });
+  // A person's edits, not a flood: without a pause a fast relay would let this loop
+  // pass the per-connection frame limit and get the bystander itself closed.
+  const paced = async () => {
+    const sample = await roundTrip();
+    await new Promise((resolve) => setTimeout(resolve, PACE_MS));
+    return sample;
+  };
   return {
     roundTrip: () => roundTrip(),
     async sample(count) {
       const samples: number[] = [];
-      for (let i = 0; i < count; i++) samples.push(await roundTrip());
+      for (let i = 0; i < count; i++) samples.push(await paced());
       return samples;
     },
     async sampleWhile(done) {
       let finished = false;
       void done.finally(() => (finished = true)).catch(() => undefined);
       const samples: number[] = [];
-      do samples.push(await roundTrip());
+      do samples.push(await paced());
       while (!finished);
       return samples;
     },

@@ -33,6 +33,27 @@ describe('relay limits', () => {
     await waitFor(async () => (await openRaw(relay.url, room, token).then((o) => (track.socket(o.ws), o.kind))) === 'open', 5_000, 'a free slot');
   });
 
+  it('counts clients behind a trusted proxy by the address it forwards, and ignores that header from anyone else', async () => {
+    const relay = track.relay(await startRelay({ env: { MAX_CONNECTIONS_PER_ADDRESS: '2', TRUSTED_PROXIES: '127.0.0.1' } }));
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': `198.51.100.7, ${address}` } });
+    const outcomes = [];
+    for (const address of ['203.0.113.1', '203.0.113.1', '203.0.113.1', '203.0.113.2']) {
+      const outcome = await openRaw(relay.url, randomRoom(), randomToken(), from(address));
+      track.socket(outcome.ws);
+      outcomes.push(outcome.kind === 'open' ? 'open' : outcome.status);
+    }
+    expect(outcomes).toEqual(['open', 'open', 429, 'open']);
+
+    const direct = track.relay(await startRelay({ env: { MAX_CONNECTIONS_PER_ADDRESS: '2' } }));
+    const spoofed = [];
+    for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      const outcome = await openRaw(direct.url, randomRoom(), randomToken(), from(address));
+      track.socket(outcome.ws);
+      spoofed.push(outcome.kind === 'open' ? 'open' : outcome.status);
+    }
+    expect(spoofed).toEqual(['open', 'open', 429]);
+  });
+
   it('refuses new rooms beyond MAX_NEW_ROOMS_PER_ADDRESS_PER_MINUTE with 429, but still opens rooms that hold data', async () => {
     const relay = track.relay(await startRelay({ env: { MAX_NEW_ROOMS_PER_ADDRESS_PER_MINUTE: '3' } }));
     const { room, token, a, b } = await pair(relay);

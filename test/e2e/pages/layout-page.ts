@@ -18,11 +18,14 @@ export const SECTIONS: readonly SectionCheck[] = [
   { label: 'Timeline', mainAction: (p) => p.getByLabel('Show', { exact: true }) },
   { label: 'Goals', mainAction: (p) => p.getByRole('button', { name: 'New goal' }) },
   { label: 'Notes', mainAction: (p) => p.getByRole('button', { name: 'Create note' }) },
+  { label: 'Wellness', mainAction: (p) => p.getByRole('button', { name: 'Save check-in' }) },
+  { label: 'Program', mainAction: (p) => p.getByRole('button', { name: 'Link this workspace' }) },
   { label: 'Agreement', mainAction: (p) => p.getByRole('button', { name: /^(Start our agreement|Confirm|Edit)/ }).first() },
   { label: 'Topics', mainAction: (p) => p.getByLabel('Find a topic') },
   { label: 'Resources', mainAction: (p) => p.getByRole('button', { name: 'Add a resource' }) },
   { label: 'Search', mainAction: (p) => p.getByLabel('Search this workspace') },
   { label: 'Export', mainAction: (p) => p.getByRole('button', { name: 'Download JSON' }) },
+  { label: 'Reminders', mainAction: (p) => p.getByRole('button', { name: 'Save reminders' }) },
   { label: 'Members', mainAction: (p) => p.getByRole('button', { name: 'Invite someone' }) },
 ];
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, type Profile } from '../browser.ts';
+import type { TandemPage } from './tandem-page.ts';
 
 /** Saves a screenshot of `page` to the artifacts folder for people to look at. */
 export async function screenshotPage(page: Page, name: string, fullPage = true): Promise<void> {
@@ -52,11 +53,15 @@ export class CoordinatorPage {
 
 /** A member's Program and Wellness sections in their popup or side panel. */
 export class MemberProgramPage {
-  constructor(readonly page: Page) {}
+  constructor(readonly tandem: TandemPage) {}
+
+  get page(): Page {
+    return this.tandem.page;
+  }
 
   /** Opens a section of the workspace from its navigation. */
-  async openSection(label: 'Program' | 'Wellness'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('button', { name: label, exact: true }).click();
+  openSection(label: 'Program' | 'Wellness'): Promise<void> {
+    return this.tandem.openSection(label);
   }
 
   async link(code: string): Promise<void> {

@@ -15,6 +15,14 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
 }
 
+/** Opens a section of a popup or side panel from its navigation, through "More" when it has no tab of its own. */
+export async function openSection(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Workspace sections' });
+  const direct = nav.getByRole('button', { name: label, exact: true });
+  if ((await direct.count()) === 0) await nav.getByRole('button', { name: /^More|, more sections$/ }).click();
+  await direct.click();
+}
+
 /** The popup or side panel of one profile, driven the way a person would. */
 export class TandemPage {
   private constructor(readonly page: Page) {}
@@ -69,10 +77,7 @@ export class TandemPage {
 
   /** Opens a section from the navigation, through "More" when it has no tab of its own. */
   async openSection(label: string): Promise<void> {
-    const nav = this.page.getByRole('navigation', { name: 'Workspace sections' });
-    const direct = nav.getByRole('button', { name: label, exact: true });
-    if ((await direct.count()) === 0) await nav.getByRole('button', { name: /^More|, more sections$/ }).click();
-    await direct.click();
+    await openSection(this.page, label);
   }
 
   /** The invite code, from the invite step (in front after creating, or from "More"), which it then closes. */
