@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { exportWorkspaceJson, openPrivateNotebook } from '../../core/index.ts';
 import { closeAll, EXTENSION_DIR, launchProfile, type Profile } from '../e2e/browser.ts';
 import { freePort } from '../e2e/free-port.ts';
-import { TandemPage } from '../e2e/pages/tandem-page.ts';
+import { ExchangePage } from '../e2e/pages/exchange-page.ts';
+import { eventually, TandemPage } from '../e2e/pages/tandem-page.ts';
 import { fiveYearWorkspace } from '../helpers/five-year-workspace.ts';
 import { startRelay } from '../helpers/start-relay.ts';
 
@@ -98,17 +99,14 @@ export async function benchExtensionOpen(): Promise<void> {
     await profile.context.addInitScript(watchForReady);
     const setup = await TandemPage.open(profile, 'popup');
     await setup.createWorkspace({ name: 'Ada & Ben, clinical year', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
+    await setup.inviteCode(); // The invite step is in front after creating: read it, which closes it.
     await setup.page.locator(READY).waitFor();
     await setup.addAgendaItem('Exam plan');
     const rows = [await timeOpens(profile, 'popup', 'new'), await timeOpens(profile, 'sidepanel', 'new')];
 
-    await setup.page.getByRole('button', { name: 'New or join' }).click();
-    const form = setup.page.locator('form', { hasText: 'Import workspace' });
-    await form.getByLabel('Workspace file').setInputFiles({ name: 'five-years.json', mimeType: 'application/json', buffer: Buffer.from(fiveYearExport()) });
-    await form.getByText('Relay', { exact: true }).click();
-    await form.getByLabel('Relay address').fill(relay.url);
-    await form.getByRole('button', { name: 'Import workspace' }).click();
-    await setup.page.getByText('Ada & Ben, five years', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 60_000 });
+    await setup.addWorkspace();
+    await new ExchangePage(setup).importWorkspace({ name: 'five-years.json', text: fiveYearExport() }, relay.url);
+    await eventually(() => setup.workspaceName(), (name) => name === 'Ada & Ben, five years', 'the five-year workspace to open', 60_000);
     await setup.page.locator(READY).waitFor({ timeout: 60_000 });
     await setup.page.close();
     rows.push(await timeOpens(profile, 'popup', 'five years'), await timeOpens(profile, 'sidepanel', 'five years'));
