@@ -36,8 +36,8 @@ export function reminderFacts(doc: WorkspaceDoc, notebook: PrivateNotebook, me: 
     cadence: readAgreement(doc)?.cadence ?? null,
     lastMetAt: met.length > 0 ? Math.max(...met) : null,
     surveys: (program?.surveys ?? []).filter((s) => s.audience.includes(role)).map((s) => {
-      const window = surveyWindow(program!, s);
-      return { surveyId: s.id, title: s.title, opensAt: window.opensAt, closesAt: window.closesAt, answered: answered.has(s.id) };
+      const { opensAt, closesAt } = surveyWindow(program!, s);
+      return { surveyId: s.id, title: s.title, opensAt, closesAt, answered: answered.has(s.id) };
     }),
   };
 }

@@ -2,7 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -13,20 +12,10 @@ import { waitFor, waitForSynced } from '../helpers/relay-client.ts';
 import { connectSealedDevice } from '../helpers/sealed-device.ts';
 import { startRelay } from '../helpers/start-relay.ts';
 import { cleanupAfterEach } from './fixtures.ts';
+import { recordingSocket } from '../helpers/recording-socket.ts';
 
 /** Every frame any client sent or received, as bytes. */
-const frames: Buffer[] = [];
-class RecordingWebSocket extends WebSocket {
-  constructor(url: string, protocols?: string | string[]) {
-    super(url, protocols);
-    this.on('message', (data) => frames.push(Buffer.from(data as Buffer)));
-  }
-
-  override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
-    frames.push(Buffer.from(data as Uint8Array));
-    (super.send as (...args: unknown[]) => void)(data, ...rest);
-  }
-}
+const { frames, Socket: RecordingWebSocket } = recordingSocket();
 
 const device = (url: string, keys: WorkspaceKeys, content?: Y.Doc) => connectSealedDevice(url, keys, { content, socket: RecordingWebSocket });
 
