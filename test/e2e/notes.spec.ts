@@ -41,8 +41,7 @@ describe('notes', () => {
     const adaCaret = await NotesPage.waitForCaret(benEditor, 'Ada');
     expect(adaCaret.color).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
 
-    await benEditor.click();
-    await benEditor.press('ControlOrMeta+End');
+    await NotesPage.placeCaretAtEnd(benEditor);
     await benEditor.press('Enter');
     await benEditor.pressSequentially('Ben: and physiology', { delay: 20 });
     const both = 'Ada: start with anatomy\nBen: and physiology';

@@ -75,6 +75,22 @@ export class NotesPage {
     });
   }
 
+  /**
+   * Puts the keyboard caret at the end of an editor's text, as a person clicking
+   * into it and pressing Ctrl+End would, waiting until the editor's own state has
+   * it there: keys pressed before the editor holds the selection land elsewhere.
+   */
+  static async placeCaretAtEnd(editor: Locator): Promise<void> {
+    await editor.click();
+    await eventually(async () => {
+      await editor.press('ControlOrMeta+End');
+      return editor.evaluate((el) => {
+        const state = (el as HTMLElement & { editor?: { state: { selection: { from: number }; doc: { content: { size: number } } } } }).editor?.state;
+        return state !== undefined && el.contains(document.activeElement) && state.selection.from >= state.doc.content.size - 1;
+      });
+    }, (atEnd) => atEnd, 'the caret at the end of the editor');
+  }
+
   /** What an editor shows as text, without the other people's caret labels. */
   static async editorText(editor: Locator): Promise<string> {
     return editor.evaluate((el) => {
