@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
-import { relayProtocols } from '../helpers/relay-client.ts';
+import { connectProvider, randomRoom, randomToken, relayProtocols, waitFor, waitForSynced } from '../helpers/relay-client.ts';
 import type { RelayProcess } from '../helpers/start-relay.ts';
 
 /**
@@ -89,4 +89,22 @@ export function logEvents(relay: RelayProcess, event: string): Record<string, un
       }
     })
     .filter((entry) => entry.event === event);
+}
+
+/** Two providers synced in a fresh room of `relay`, tracked for cleanup. */
+export async function syncedPair(
+  relay: RelayProcess, track: ReturnType<typeof cleanupAfterEach>,
+): Promise<{ room: string; token: string; a: WebsocketProvider; b: WebsocketProvider }> {
+  const room = randomRoom();
+  const token = randomToken();
+  const a = track.provider(connectProvider(relay.url, room, token));
+  const b = track.provider(connectProvider(relay.url, room, token));
+  await Promise.all([waitForSynced(a), waitForSynced(b)]);
+  return { room, token, a, b };
+}
+
+/** Resolves once `text`, pushed by `from`, has arrived at `to`: the room still syncs. */
+export async function expectStillSyncing(from: WebsocketProvider, to: WebsocketProvider, text: string): Promise<void> {
+  from.doc.getArray<string>('log').push([text]);
+  await waitFor(() => to.doc.getArray<string>('log').toArray().includes(text), 5_000, `"${text}" to arrive`);
 }

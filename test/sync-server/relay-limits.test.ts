@@ -3,23 +3,12 @@ import type { WebsocketProvider } from 'y-websocket';
 import { connectProvider, randomRoom, randomToken, waitFor, waitForSynced } from '../helpers/relay-client.ts';
 import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
 import { cleanupAfterEach, closeCodeWithin, logEvents, openRaw } from './fixtures.ts';
+import { expectStillSyncing, syncedPair } from './fixtures.ts';
 
 describe('relay limits', () => {
   const track = cleanupAfterEach();
 
-  async function pair(relay: RelayProcess) {
-    const room = randomRoom();
-    const token = randomToken();
-    const a = track.provider(connectProvider(relay.url, room, token));
-    const b = track.provider(connectProvider(relay.url, room, token));
-    await Promise.all([waitForSynced(a), waitForSynced(b)]);
-    return { room, token, a, b };
-  }
-
-  async function expectStillSyncing(from: WebsocketProvider, to: WebsocketProvider, text: string): Promise<void> {
-    from.doc.getArray<string>('log').push([text]);
-    await waitFor(() => to.doc.getArray<string>('log').toArray().includes(text), 5_000, `"${text}" to arrive`);
-  }
+  const pair = (relay: RelayProcess) => syncedPair(relay, track);
 
   it('refuses connections beyond MAX_CONNECTIONS_PER_ADDRESS with 429, and admits again once one closes', async () => {
     const relay = track.relay(await startRelay({ env: { MAX_CONNECTIONS_PER_ADDRESS: '3' } }));

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { connectProvider, randomRoom, randomToken, waitFor, waitForSynced } from '../helpers/relay-client.ts';
 import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
 import { cleanupAfterEach, closeCodeWithin, logEvents, openRaw } from './fixtures.ts';
+import { expectStillSyncing, syncedPair } from './fixtures.ts';
 
 function syncMessage(subtype: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -52,19 +53,7 @@ const malformedFrames: [string, Uint8Array | string, number][] = [
 describe('relay robustness', () => {
   const track = cleanupAfterEach();
 
-  async function pair(relay: RelayProcess): Promise<{ room: string; token: string; a: WebsocketProvider; b: WebsocketProvider }> {
-    const room = randomRoom();
-    const token = randomToken();
-    const a = track.provider(connectProvider(relay.url, room, token));
-    const b = track.provider(connectProvider(relay.url, room, token));
-    await Promise.all([waitForSynced(a), waitForSynced(b)]);
-    return { room, token, a, b };
-  }
-
-  async function expectStillSyncing(from: WebsocketProvider, to: WebsocketProvider, text: string): Promise<void> {
-    from.doc.getArray<string>('log').push([text]);
-    await waitFor(() => to.doc.getArray<string>('log').toArray().includes(text), 5_000, `"${text}" to arrive`);
-  }
+  const pair = (relay: RelayProcess) => syncedPair(relay, track);
 
   it.each(malformedFrames)('closes only the socket that sends %s, and every room keeps syncing', async (_name, frame, code) => {
     const relay = track.relay(await startRelay());
