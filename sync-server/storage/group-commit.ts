@@ -9,10 +9,23 @@ export function pendingAppend(room: string, update: Uint8Array): PendingAppend {
   return { room, update, byteLength: update.byteLength };
 }
 
-interface Waiter<T> {
-  item: T;
+/** Items that will share one commit, and the one promise all their callers wait on. */
+interface Batch<T> {
+  items: T[];
+  bytes: number;
+  done: Promise<void>;
   resolve: () => void;
   reject: (error: Error) => void;
+}
+
+function newBatch<T>(): Batch<T> {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { items: [], bytes: 0, done, resolve, reject };
 }
 
 /** How a {@link GroupCommit} hands batches to its commit function. */
@@ -45,7 +58,8 @@ const MAX_BATCH_BYTES = 16 * 1024 * 1024;
  * order they were appended. A failed commit rejects exactly the appends it carried.
  */
 export class GroupCommit<T extends Batchable = PendingAppend> {
-  private queue: Waiter<T>[] = [];
+  /** Batches not yet handed over, oldest first; items join the last. */
+  private queue: Batch<T>[] = [];
   private gathering = false;
   private readonly running = new Set<Promise<void>>();
 
@@ -55,20 +69,29 @@ export class GroupCommit<T extends Batchable = PendingAppend> {
     private readonly options: GroupCommitOptions = {},
   ) {}
 
-  /** Queues one item; resolves once the commit that carried it is durable. */
+  /**
+   * Queues one item; resolves once the commit that carried it is durable. Items
+   * of one commit share the promise: thousands of updates a second would
+   * otherwise each cost one on the thread every room shares.
+   */
   add(item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
-      if (!this.gathering && this.running.size < this.limit) {
-        this.gathering = true;
-        // Later in this turn more items arrive (the other sockets read in this
-        // poll, the other messages a worker received); setImmediate runs once they all have.
-        setImmediate(() => {
-          this.gathering = false;
-          this.handOver();
-        });
-      }
-    });
+    let batch = this.queue[this.queue.length - 1];
+    if (batch === undefined || (batch.items.length > 0 && batch.bytes + item.byteLength > MAX_BATCH_BYTES)) {
+      batch = newBatch<T>();
+      this.queue.push(batch);
+    }
+    batch.items.push(item);
+    batch.bytes += item.byteLength;
+    if (!this.gathering && this.running.size < this.limit) {
+      this.gathering = true;
+      // Later in this turn more items arrive (the other sockets read in this
+      // poll, the other messages a worker received); setImmediate runs once they all have.
+      setImmediate(() => {
+        this.gathering = false;
+        this.handOver();
+      });
+    }
+    return batch.done;
   }
 
   /** Resolves once every append queued so far has been committed or rejected. */
@@ -86,7 +109,7 @@ export class GroupCommit<T extends Batchable = PendingAppend> {
   /** Starts commits for what is queued, up to the in-flight limit; each that ends starts the next. */
   private handOver(): void {
     while (this.queue.length > 0 && this.running.size < this.limit) {
-      const done: Promise<void> = this.run(this.takeBatch()).then(() => {
+      const done: Promise<void> = this.run(this.queue.shift()!).then(() => {
         this.running.delete(done);
         this.handOver();
       });
@@ -94,24 +117,12 @@ export class GroupCommit<T extends Batchable = PendingAppend> {
     }
   }
 
-  private async run(batch: Waiter<T>[]): Promise<void> {
+  private async run(batch: Batch<T>): Promise<void> {
     try {
-      await this.commit(batch.map((waiter) => waiter.item));
-      for (const waiter of batch) waiter.resolve();
+      await this.commit(batch.items);
+      batch.resolve();
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      for (const waiter of batch) waiter.reject(failure);
+      batch.reject(error instanceof Error ? error : new Error(String(error)));
     }
-  }
-
-  private takeBatch(): Waiter<T>[] {
-    let bytes = 0;
-    let count = 0;
-    for (const { item } of this.queue) {
-      if (count > 0 && bytes + item.byteLength > MAX_BATCH_BYTES) break;
-      bytes += item.byteLength;
-      count++;
-    }
-    return this.queue.splice(0, count);
   }
 }
