@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -39,6 +39,26 @@ describe('sqlite storage files', () => {
         await storage.close();
       }
     } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sqlite storage log', () => {
+  it('keeps its write-ahead log bounded while rooms are written to without pause, and keeps every update', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-storage-'));
+    const storage = openSqliteStorage(dir);
+    try {
+      // 32 MiB through the log in bursts, as busy rooms write: never idle long enough to restart it.
+      const update = new Uint8Array(8_192).fill(7);
+      for (let burst = 0; burst < 64; burst++) {
+        await Promise.all(Array.from({ length: 64 }, (_, i) => storage.appendUpdate(`room-${i % 16}`, update)));
+      }
+      const { size } = await stat(join(dir, `${SQLITE_FILE_NAME}-wal`));
+      expect(size).toBeLessThan(20 * 1024 * 1024);
+      expect(await storage.countUpdates('room-3')).toBe(64 * 4);
+    } finally {
+      await storage.close();
       await rm(dir, { recursive: true, force: true });
     }
   });
