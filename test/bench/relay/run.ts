@@ -22,6 +22,7 @@ const IDLE_ROOMS = 1_000;
  * (words matched against the target names, comma-separated; the stock relay always
  * runs, as the reference), `BENCH_RELAY_ROOMS=200` (room counts) and
  * `BENCH_RELAY_IDLE=0` (no idle-room figure). Unset, the whole comparison runs.
+ * `BENCH_RELAY_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=prof`) passes flags to the relay processes.
  */
 const words = (variable: string) =>
   (process.env[variable] ?? '').split(',').map((word) => word.trim().toLowerCase()).filter((word) => word !== '');
