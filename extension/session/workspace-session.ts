@@ -3,7 +3,7 @@ import {
 } from '../../core/index.ts';
 import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
-import { getActiveRoom, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
+import { getActiveRoom, listJoinedWorkspaces, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
 import { openJoined } from '../utils/workspace-access.ts';
 import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
@@ -79,6 +79,8 @@ export interface SessionOptions {
   joinTimeoutMs?: number;
   /** Where refused storage writes surface (the page's window by default). */
   page?: EventTarget;
+  /** How the session learns the registry's list: its live watch by default (a test may slow it down). */
+  watchRegistry?: typeof watchJoinedWorkspaces;
 }
 
 export function createWorkspaceSession(events: SessionEvents, options: SessionOptions = {}): WorkspaceSession {
@@ -110,17 +112,21 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   const stopStorage = watchStorageFailures(notice, options.page);
   let listed: () => void = () => undefined;
   firstList = new Promise<void>((resolve) => (listed = resolve));
-  const stopRegistry = watchJoinedWorkspaces((list) => {
+  const stopRegistry = (options.watchRegistry ?? watchJoinedWorkspaces)((list) => {
     joined = list;
     update({ joined: list });
     listed();
-    followMoves();
+    followMoves().catch((e: unknown) => notice(describeError(e)));
   }, (e) => notice(describeError(e)));
 
   /** When the open workspace left the registry (moved or forgotten by another page), opens what is there now. */
-  function followMoves() {
+  async function followMoves() {
     if (busy > 0 || loading || !open || joined.some((w) => w.room === open!.entry.room)) return;
-    void reopenLast();
+    // The watch reports a save a moment after it: a workspace that just arrived is not in its list yet.
+    const room = open.entry.room;
+    const saved = await listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
+    if (saved || busy > 0 || open?.entry.room !== room) return;
+    await reopenLast();
   }
 
   /** Lets go of the open workspace; the views keep showing it until the next one is attached (a switch does not flash empty). */
@@ -181,7 +187,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       return { ok: false, problem: problemOf(e, fields) };
     } finally {
       busy--;
-      followMoves();
+      await followMoves().catch((e: unknown) => notice(describeError(e)));
     }
   }
 
@@ -216,7 +222,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       } finally {
         loading = false;
         update({ loading: false });
-        followMoves();
+        await followMoves().catch((e: unknown) => notice(describeError(e)));
       }
     },
     open(room) {
