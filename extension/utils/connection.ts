@@ -3,6 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { deleteDB } from 'lib0/indexeddb';
+import { markOpen } from './open-marks.ts';
 import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
 /**
@@ -18,6 +19,10 @@ export interface WorkspaceConnection {
   provider: WebsocketProvider;
   /** Resolves once the local copy has been loaded into `doc`. */
   whenLoaded: Promise<void>;
+  /** Starts the relay connection of one opened with `connectLater`; does nothing otherwise, or once closed. */
+  connect(): void;
+  /** True while a connection opened with `connectLater` has not been asked to connect yet. */
+  waitingToConnect(): boolean;
   /** Resolves once every change made so far is sealed and handed to the relay connection (when connected). */
   whenSent(): Promise<void>;
   destroy(): void;
@@ -42,6 +47,12 @@ export interface ConnectionOptions extends SyncProblems {
   relayUrl: string;
   token: string;
   key: SealingKey;
+  /**
+   * Leaves the relay alone until `connect()`: a workspace reopened from this
+   * device shows its local copy first, and receiving and opening what the relay
+   * holds waits until that first view is on screen.
+   */
+  connectLater?: boolean;
 }
 
 /** The IndexedDB database that holds the local copy of `room`. */
@@ -60,14 +71,17 @@ const HEAD_EVERY_MS = 20_000;
 /** Close code with which the relay closes the sockets of a room it retired. */
 const ROOM_RETIRED = 4410;
 
-export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
+export function openConnection({ room, relayUrl, token, key, connectLater = false, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(localCopyName(room), doc);
   const carrier = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, room, carrier, {
     protocols: relayProtocols(token),
     maxBackoffTime: 2000,
+    connect: !connectLater,
   });
+  let waiting = connectLater;
+  let closed = false;
   const awareness = new Awareness(doc);
   const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete) });
   const heads = setInterval(() => void sealed.sealHead().catch(onError), HEAD_EVERY_MS);
@@ -82,7 +96,8 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
   ]);
   // Each time the carrier has caught up with the relay, send whatever the local copy has that it lacks.
   const onSync = (synced: boolean) => {
-    if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);
+    if (synced) markOpen('relay-synced');
+    if (synced) void whenLoaded.then(() => sealed.reconcile()).then(() => markOpen('reconciled')).catch(onError);
   };
   provider.on('sync', onSync);
   const onClose = (event: CloseEvent | null) => {
@@ -98,6 +113,7 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
   };
   provider.on('connection-close', onClose);
   const stop = () => {
+    closed = true;
     provider.off('sync', onSync);
     provider.off('connection-close', onClose);
     clearInterval(heads);
@@ -111,6 +127,12 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     awareness,
     provider,
     whenLoaded,
+    connect() {
+      if (!waiting || closed) return;
+      waiting = false;
+      provider.connect();
+    },
+    waitingToConnect: () => waiting && !closed,
     async whenSent() {
       await sealed.whenIdle();
       for (let polls = 0; provider.wsconnected && (provider.ws?.bufferedAmount ?? 0) > 0 && polls < 100; polls++) {

@@ -22,11 +22,14 @@ export function announceEditing(awareness: Awareness, itemId: string | null): vo
   if ((awareness.getLocalState()?.editing ?? null) !== itemId) awareness.setLocalStateField('editing', itemId);
 }
 
-/** Calls `listener` with the sync state now and on every change. Returns the unsubscribe. */
-export function observeSyncState(provider: WebsocketProvider, listener: (state: SyncState) => void): () => void {
+/**
+ * Calls `listener` with the sync state now and on every change. Returns the
+ * unsubscribe. A connection about to start (`waitingToConnect`) counts as connecting.
+ */
+export function observeSyncState(provider: WebsocketProvider, listener: (state: SyncState) => void, waitingToConnect: () => boolean = () => false): () => void {
   const update = () => {
     if (provider.wsconnected && provider.synced) listener('synced');
-    else if (provider.wsconnecting || provider.wsconnected) listener('connecting');
+    else if (provider.wsconnecting || provider.wsconnected || waitingToConnect()) listener('connecting');
     else listener('offline');
   };
   provider.on('status', update);
