@@ -1,7 +1,7 @@
 import {
   describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
 } from '../../core/index.ts';
-import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
+import { dropPreloadedCopy, preloadLocalCopy, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
 import { getActiveRoom, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
 import { openJoined } from '../utils/workspace-access.ts';
@@ -71,6 +71,16 @@ const loadLifecycle = async (): Promise<Lifecycle> => (lifecycle ??= await impor
 /** How long after a workspace opens its search index is first brought up to date: the view comes first. */
 const INDEX_AFTER_MS = 1_000;
 const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
+
+/**
+ * The room this browser's pages opened last, kept in the page's synchronous storage so
+ * that its local copy starts loading before the registry has answered.
+ */
+const LAST_ROOM_KEY = 'tandem-last-room';
+const lastRoom = {
+  get: (): string | null => globalThis.localStorage?.getItem(LAST_ROOM_KEY) ?? null,
+  set: (room: string) => globalThis.localStorage?.setItem(LAST_ROOM_KEY, room),
+};
 
 /** Fallback for a page that paints no frames (hidden): the relay does not wait longer than this. */
 const PAINT_WAIT_MS = 100;
@@ -183,6 +193,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     }
     open = attached;
     openListed = joined.some((w) => w.room === entry.room);
+    lastRoom.set(entry.room);
     markOpen('attached');
     update({ active: entry });
     events.switched();
@@ -235,11 +246,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     async start() {
       loading = true;
       update({ loading: true });
+      const last = lastRoom.get();
+      if (last) preloadLocalCopy(last);
       try {
         await reopenLast();
       } catch (e) {
         notice(describeError(e));
       } finally {
+        dropPreloadedCopy();
         loading = false;
         update({ loading: false });
         followMoves();

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { deleteDB } from 'lib0/indexeddb';
 import { markOpen } from './open-marks.ts';
@@ -58,6 +58,46 @@ export interface ConnectionOptions extends SyncProblems {
 /** The IndexedDB database that holds the local copy of `room`. */
 export const localCopyName = (room: string): string => `tandem-ws-${room}`;
 
+/** A local copy being loaded ahead of its connection, by {@link preloadLocalCopy}. */
+let preloaded: { room: string; doc: Y.Doc; persistence: IndexeddbPersistence } | null = null;
+
+/**
+ * Starts loading the local copy of `room` before it is known to be the one to open
+ * (the page's last), so reading the registry and loading the copy overlap. The next
+ * {@link openConnection} of that room takes it; {@link dropPreloadedCopy} lets it go.
+ */
+export function preloadLocalCopy(room: string): void {
+  dropPreloadedCopy();
+  const doc = new Y.Doc();
+  preloaded = { room, doc, persistence: new IndexeddbPersistence(localCopyName(room), doc) };
+}
+
+/** Lets go of a preloaded local copy no connection took. */
+export function dropPreloadedCopy(): void {
+  if (!preloaded) return;
+  void preloaded.persistence.destroy();
+  preloaded.doc.destroy();
+  preloaded = null;
+}
+
+function takeLocalCopy(room: string): { doc: Y.Doc; persistence: IndexeddbPersistence } {
+  if (preloaded?.room === room) {
+    const taken = preloaded;
+    preloaded = null;
+    return taken;
+  }
+  const doc = new Y.Doc();
+  return { doc, persistence: new IndexeddbPersistence(localCopyName(room), doc) };
+}
+
+/**
+ * Stored updates past which the local copy is folded into one, a while after it
+ * opened: y-indexeddb keeps every change as its own row (up to 500), and loading
+ * one update is much faster than applying hundreds.
+ */
+const FOLD_LOCAL_AFTER = 50;
+const FOLD_LOCAL_DELAY_MS = 3_000;
+
 /** Close code of a relay that refuses to store more for this workspace. */
 const RELAY_OVER_QUOTA = 4413;
 
@@ -72,8 +112,7 @@ const HEAD_EVERY_MS = 20_000;
 const ROOM_RETIRED = 4410;
 
 export function openConnection({ room, relayUrl, token, key, connectLater = false, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
-  const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(localCopyName(room), doc);
+  const { doc, persistence } = takeLocalCopy(room);
   const carrier = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, room, carrier, {
     protocols: relayProtocols(token),
@@ -94,6 +133,9 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
       throw new Error(`This browser would not open Tandem's storage on this device (${e.message}). Free some disk space or check the browser's site-data settings, then reopen Tandem.`);
     }),
   ]);
+  const fold = setTimeout(() => void whenLoaded.then(() => {
+    if (!closed && persistence._dbsize > FOLD_LOCAL_AFTER) return storeState(persistence, true);
+  }).catch(onError), FOLD_LOCAL_DELAY_MS);
   // Each time the carrier has caught up with the relay, send whatever the local copy has that it lacks.
   const onSync = (synced: boolean) => {
     if (synced) markOpen('relay-synced');
@@ -114,6 +156,7 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
   provider.on('connection-close', onClose);
   const stop = () => {
     closed = true;
+    clearTimeout(fold);
     provider.off('sync', onSync);
     provider.off('connection-close', onClose);
     clearInterval(heads);
