@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { agendaHolding, agendaItemMap, agendaMap, type WorkspaceDoc } from './doc.ts';
+import { agendaHolding, agendaItemMap, type WorkspaceDoc } from './doc.ts';
 import { richTextToPlain } from './rich-text.ts';
 
 /*
@@ -28,7 +28,7 @@ function notesOf(doc: WorkspaceDoc, meetingId: string, itemId: string): Y.XmlFra
  * does); false when it has none or was just removed by someone else.
  */
 export function hasAgendaItemNotes(doc: WorkspaceDoc, meetingId: string, itemId: string): boolean {
-  const item = agendaMap(doc, meetingId).get(itemId) ?? agendaHolding(doc, meetingId, itemId)?.get(itemId);
+  const item = agendaHolding(doc, meetingId, itemId)?.get(itemId);
   return item?.get('notes') instanceof Y.XmlFragment;
 }
 

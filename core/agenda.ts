@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { agendaHolding, agendaItemMap, agendaMap, homedAgendaMaps, meetingHome, type WorkspaceDoc } from './doc.ts';
+import { agendaHolding, agendaItemMap, agendaMap, homedAgendaItems, homedAgendaMaps, meetingHome, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { spliceText } from './text.ts';
 
@@ -52,7 +52,7 @@ export function compareAgendaItems(a: Pick<AgendaItem, 'order' | 'id'>, b: Pick<
 }
 
 function sortedItems(doc: WorkspaceDoc, meetingId: string): { id: string; order: string }[] {
-  return homedAgendaMaps(doc, meetingHome(doc, meetingId)).flatMap((agenda) => [...agenda.values()])
+  return homedAgendaItems(doc, meetingHome(doc, meetingId))
     .map((item) => ({ id: item.get('id') as string, order: item.get('order') as string }))
     .sort(compareAgendaItems);
 }
@@ -153,7 +153,13 @@ export function moveAgendaItem(doc: WorkspaceDoc, meetingId: string, itemId: str
   }, LOCAL_ORIGIN);
 }
 
-/** Removes an item from the agenda. Removing one that is already gone does nothing. */
+/**
+ * Removes an item from the agenda, with any twin copy of it the meeting holds
+ * (which would otherwise show in its place). Removing one that is already gone does nothing.
+ */
 export function removeAgendaItem(doc: WorkspaceDoc, meetingId: string, itemId: string): void {
-  doc.transact(() => (agendaMap(doc, meetingId).has(itemId) ? agendaMap(doc, meetingId) : agendaHolding(doc, meetingId, itemId))?.delete(itemId), LOCAL_ORIGIN);
+  doc.transact(() => {
+    if (agendaHolding(doc, meetingId, itemId) === undefined) return;
+    for (const agenda of homedAgendaMaps(doc, meetingHome(doc, meetingId))) agenda.delete(itemId);
+  }, LOCAL_ORIGIN);
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { compareCodeUnits } from './order.ts';
 
 /**
  * The shape of a workspace's shared Y.Doc. Every root type is reached through
@@ -64,11 +65,31 @@ export function meetingHome(doc: WorkspaceDoc, meetingId: string): string {
   return meetingHomes(doc).get(meetingId) ?? meetingId;
 }
 
-/** The agenda maps whose items a meeting shows: its own and those of meetings cancelled into it. */
+/**
+ * The agenda maps whose items a meeting shows: its own and those of meetings
+ * cancelled into it, the earliest meeting's first (by time, then id), so that
+ * every peer reads them in the same order whatever order it received them in.
+ */
 export function homedAgendaMaps(doc: WorkspaceDoc, meetingId: string, homes = meetingHomes(doc)): Y.Map<Y.Map<unknown>>[] {
+  const time = (meeting: Y.Map<unknown>) => String(meeting.get('scheduledFor') ?? '');
   return [...meetingsMap(doc).entries()]
     .filter(([id, meeting]) => homes.get(id) === meetingId && meeting.get('agenda') instanceof Y.Map)
+    .sort(([a, ma], [b, mb]) => compareCodeUnits(time(ma), time(mb)) || compareCodeUnits(a, b))
     .map(([, meeting]) => meeting.get('agenda') as Y.Map<Y.Map<unknown>>);
+}
+
+/**
+ * The agenda items a meeting shows, each id once. Two copies of one carried item
+ * (members who ended a meeting saw different next meetings) meet in one meeting
+ * when one of those is cancelled into the other: the copy in the earliest meeting
+ * is shown, the one every peer showed before the cancel (see `hideDuplicateCarryOvers`).
+ */
+export function homedAgendaItems(doc: WorkspaceDoc, meetingId: string, homes = meetingHomes(doc)): Y.Map<unknown>[] {
+  const shown = new Map<string, Y.Map<unknown>>();
+  for (const agenda of homedAgendaMaps(doc, meetingId, homes)) {
+    for (const [id, item] of agenda) if (!shown.has(id)) shown.set(id, item);
+  }
+  return [...shown.values()];
 }
 
 /** The agenda map of a meeting, or an error naming the meeting when it does not exist. */
@@ -81,12 +102,19 @@ export function agendaMap(doc: WorkspaceDoc, meetingId: string): Y.Map<Y.Map<unk
 
 /** An agenda item's map, or an error naming it when it was removed (perhaps by someone else). */
 export function agendaItemMap(doc: WorkspaceDoc, meetingId: string, itemId: string): Y.Map<unknown> {
-  const item = agendaMap(doc, meetingId).get(itemId) ?? agendaHolding(doc, meetingId, itemId)?.get(itemId);
+  const item = agendaHolding(doc, meetingId, itemId)?.get(itemId);
   if (!item) throw new Error(`Agenda item "${itemId}" no longer exists; it may have been removed by another member.`);
   return item;
 }
 
-/** The agenda map that physically holds an item a meeting shows (perhaps a cancelled meeting's), if any. */
+/**
+ * The agenda map that physically holds the copy of an item a meeting shows
+ * (perhaps a cancelled meeting's), if any. Throws when the meeting does not exist.
+ */
 export function agendaHolding(doc: WorkspaceDoc, meetingId: string, itemId: string): Y.Map<Y.Map<unknown>> | undefined {
+  const own = agendaMap(doc, meetingId);
+  // Only a carried copy can have a twin elsewhere; any other item is found without reading every meeting.
+  const mine = own.get(itemId);
+  if (mine !== undefined && mine.get('carriedFrom') == null) return own;
   return homedAgendaMaps(doc, meetingHome(doc, meetingId)).find((agenda) => agenda.has(itemId));
 }

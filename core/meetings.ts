@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { homedAgendaMaps, meetingHome, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
+import { homedAgendaItems, meetingHome, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { addAgendaItem, AgendaItemSchema, compareAgendaItems } from './agenda.ts';
 import { parseOrThrow } from './errors.ts';
@@ -106,7 +106,7 @@ export function removeMeeting(doc: WorkspaceDoc, meetingId: string): void {
 function plainMeeting(doc: WorkspaceDoc, id: string, meeting: Y.Map<unknown>, homes: Map<string, string>): unknown {
   const agenda = meeting.get('agenda');
   const items = agenda instanceof Y.Map
-    ? homedAgendaMaps(doc, id, homes).flatMap((map) => [...map.values()]).map((item) => ({ ...item.toJSON(), title: String(item.get('title') ?? '') }))
+    ? homedAgendaItems(doc, id, homes).map((item) => ({ ...item.toJSON(), title: String(item.get('title') ?? '') }))
     : agenda;
   return { ...meeting.toJSON(), agenda: items };
 }

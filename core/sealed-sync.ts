@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import { HeadKeeper } from './sealed-heads.ts';
+import { holdsBase, updateBase, type UpdateBase } from './update-base.ts';
 import type { SealingKey } from './workspace-key.ts';
 
 /** How a {@link SealedSync} seals, and whom it tells about blobs it had to ignore. */
@@ -41,6 +42,13 @@ export interface SealedSyncOptions {
  * sealing, {@link SealedSync.reconcile} on the next start finds the edit in the
  * locally stored content and sends it; nothing needs to be persisted in step with it.
  *
+ * Blobs are applied whole, in an order that respects what each builds on: the
+ * carrier's order is not the order the changes were made in (a fold's snapshot can
+ * sit after a blob made on top of it, a dropped frame can leave a gap), and a
+ * change applied before the one it builds on would be applied in part, showing
+ * readers a half-written record. A blob that arrives early waits until the content
+ * holds its base (see `updateBase`).
+ *
  * The carrier heals: when blobs disappear from it without this member folding
  * them (someone with the room's token deleted them, or the relay lost them),
  * `covered` is rebuilt from the blobs still there and the difference is pushed
@@ -59,6 +67,8 @@ export class SealedSync {
   /** Carrier blobs that failed to open: junk, dropped by the next fold. */
   private readonly junk = new WeakSet<Uint8Array>();
   private queue: Promise<void> = Promise.resolve();
+  /** Opened blobs that build on changes the content lacks yet, in arrival order. */
+  private early: { blob: Uint8Array; update: Uint8Array; base: UpdateBase }[] = [];
   /** Parts already in `covered` that no blob in the carrier holds yet. */
   private unsent: Uint8Array[] = [];
   private reconciled = false;
@@ -126,7 +136,10 @@ export class SealedSync {
   }
 
   private readonly onContentUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== this && this.reconciled) this.background(() => this.push());
+    if (origin === this) return;
+    // The local copy may bring what an early blob waits for (storage loads after the carrier).
+    if (this.early.length > 0) this.background(async () => this.applyReady());
+    if (this.reconciled) this.background(() => this.push());
   };
 
   private readonly onCarrierChange = (event: Y.YArrayEvent<Uint8Array>, transaction: Y.Transaction) => {
@@ -174,19 +187,45 @@ export class SealedSync {
       const update = await this.unsealBlob(blob);
       if (update === null) continue;
       if (this.destroyed) return;
+      let base: UpdateBase;
+      try {
+        base = updateBase(update);
+      } catch {
+        this.skip(blob);
+        continue;
+      }
+      this.early.push({ blob, update, base });
+      this.applyReady();
+    }
+    this.maybeCompact();
+    await this.maybeWriteHead();
+  }
+
+  /** Applies every waiting blob whose base the content holds, until none is left that can apply: each may unblock another. */
+  private applyReady(): void {
+    for (let at = 0; at < this.early.length && !this.destroyed; ) {
+      const { blob, update, base } = this.early[at]!;
+      if (!holdsBase(this.content, base)) {
+        at++;
+        continue;
+      }
+      this.early.splice(at, 1);
+      at = 0;
       try {
         Y.applyUpdate(this.covered, update, this);
         Y.applyUpdate(this.content, update, this);
       } catch {
-        this.junk.add(blob);
-        this.report(new Error('A change from another member could not be read and was skipped; your local copy is intact.'));
+        this.skip(blob);
         continue;
       }
       this.opened.add(blob);
       this.changesSinceHead++;
     }
-    this.maybeCompact();
-    await this.maybeWriteHead();
+  }
+
+  private skip(blob: Uint8Array): void {
+    this.junk.add(blob);
+    this.report(new Error('A change from another member could not be read and was skipped; your local copy is intact.'));
   }
 
   /**

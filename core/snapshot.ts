@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { homedAgendaMaps, meetingHomes, meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
+import { homedAgendaItems, meetingHomes, meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
 import { compareMeetings, hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
 import { WorkspaceMetaSchema } from './workspace.ts';
@@ -34,7 +34,7 @@ function rawSnapshot(doc: WorkspaceDoc): unknown {
   // A cancelled meeting is left out; its agenda shows in the meeting it went to.
   const meetings = [...meetingsMap(doc).entries()].filter(([id]) => homes.get(id) === id).map(([id, meeting]) => {
     const agenda = meeting.get('agenda');
-    const items = agenda instanceof Y.Map ? homedAgendaMaps(doc, id, homes).flatMap((map) => [...map.values()].map(plain)) : agenda;
+    const items = agenda instanceof Y.Map ? homedAgendaItems(doc, id, homes).map(plain) : agenda;
     const { cancelledInto: _into, cancelledAt: _at, ...fields } = plain(meeting);
     return { ...fields, agenda: items };
   });

@@ -3,7 +3,7 @@ import {
 } from '../../core/index.ts';
 import { dropPreloadedCopy, preloadLocalCopy, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
-import { getActiveRoom, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
+import { getActiveRoom, listJoinedWorkspaces, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
 import { openJoined } from '../utils/workspace-access.ts';
 import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
@@ -107,14 +107,14 @@ export interface SessionOptions {
   joinTimeoutMs?: number;
   /** Where refused storage writes surface (the page's window by default). */
   page?: EventTarget;
+  /** How the session learns the registry's list: its live watch by default (a test may slow it down). */
+  watchRegistry?: typeof watchJoinedWorkspaces;
 }
 
 export function createWorkspaceSession(events: SessionEvents, options: SessionOptions = {}): WorkspaceSession {
   let joined: JoinedWorkspace[] = [];
   let firstList: Promise<void> | null = null;
   let open: OpenWorkspace | null = null;
-  // Whether the registry's watch has listed the open workspace yet: one just created or joined is not news to it at first.
-  let openListed = false;
   let stopIndex: (() => void) | null = null;
   // Bumped by every attach and detach: events of a workspace no longer open are dropped.
   let generation = 0;
@@ -140,18 +140,21 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   const stopStorage = watchStorageFailures(notice, options.page);
   let listed: () => void = () => undefined;
   firstList = new Promise<void>((resolve) => (listed = resolve));
-  const stopRegistry = watchJoinedWorkspaces((list) => {
+  const stopRegistry = (options.watchRegistry ?? watchJoinedWorkspaces)((list) => {
     joined = list;
-    if (open && list.some((w) => w.room === open!.entry.room)) openListed = true;
     update({ joined: list });
     listed();
-    followMoves();
+    followMoves().catch((e: unknown) => notice(describeError(e)));
   }, (e) => notice(describeError(e)));
 
   /** When the open workspace left the registry (moved or forgotten by another page), opens what is there now. */
-  function followMoves() {
-    if (busy > 0 || loading || !open || !openListed || joined.some((w) => w.room === open!.entry.room)) return;
-    void reopenLast();
+  async function followMoves() {
+    if (busy > 0 || loading || !open || joined.some((w) => w.room === open!.entry.room)) return;
+    // The watch reports a save a moment after it: a workspace that just arrived is not in its list yet.
+    const room = open.entry.room;
+    const saved = await listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
+    if (saved || busy > 0 || open?.entry.room !== room) return;
+    await reopenLast();
   }
 
   /** Lets go of the open workspace; the views keep showing it until the next one is attached (a switch does not flash empty). */
@@ -192,7 +195,6 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       return false;
     }
     open = attached;
-    openListed = joined.some((w) => w.room === entry.room);
     lastRoom.set(entry.room);
     markOpen('attached');
     update({ active: entry });
@@ -216,7 +218,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       return { ok: false, problem: problemOf(e, fields?.()) };
     } finally {
       busy--;
-      followMoves();
+      await followMoves().catch((e: unknown) => notice(describeError(e)));
     }
   }
 
@@ -256,7 +258,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
         dropPreloadedCopy();
         loading = false;
         update({ loading: false });
-        followMoves();
+        await followMoves().catch((e: unknown) => notice(describeError(e)));
       }
     },
     open(room) {

@@ -4,6 +4,7 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { deleteDB } from 'lib0/indexeddb';
 import { markOpen } from './open-marks.ts';
+import { RELAY_OVER_QUOTA } from './presence.ts';
 import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
 /**
@@ -98,9 +99,6 @@ function takeLocalCopy(room: string): { doc: Y.Doc; persistence: IndexeddbPersis
 const FOLD_LOCAL_AFTER = 50;
 const FOLD_LOCAL_DELAY_MS = 3_000;
 
-/** Close code of a relay that refuses to store more for this workspace. */
-const RELAY_OVER_QUOTA = 4413;
-
 /**
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
@@ -145,8 +143,8 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
   const onClose = (event: CloseEvent | null) => {
     if (event?.code === RELAY_OVER_QUOTA) {
       // Reconnecting would only resend what the relay just refused: stay offline, keep everything local.
+      // The header says why (the sync state turns to over-limit), so no second message is raised here.
       provider.shouldConnect = false;
-      onError(new Error("This workspace is over the relay's size limit."));
     } else if (event?.code === ROOM_RETIRED) {
       // A retired room answers every reconnection with 410: stop trying, and say why.
       provider.disconnect();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addActionItem, addAgendaItem, addMeeting, addTalkingPoint, cancelMeeting, cancelPlan, createWorkspace, editAgendaItemTitle,
-  endMeeting, exportMarkdown, listActionItems, listMeetings, listTalkingPoints, openPrivateNotebook, readWorkspace, removeMeeting,
+  endMeeting, exportMarkdown, listActionItems, listMeetings, listTalkingPoints, openPrivateNotebook, readWorkspace, removeAgendaItem, removeMeeting,
 } from '../../core/index.ts';
+import * as Y from 'yjs';
 import { createPeers } from '../helpers/peers.ts';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -98,6 +99,38 @@ describe('cancelling a meeting', () => {
     expect(view(0, kept!.id).points).toEqual(['Ask about night shifts']);
     expect(view(0, kept!.id).actions).toEqual(['Book the skills lab', 'Send the question bank', 'Send the question bank']);
     expect(kept!.id).toBe(first);
+  });
+
+  it('shows an item carried into two meetings once, the same on every peer, when one meeting is cancelled into the other', () => {
+    // Ada ends the first meeting before she sees Ben's "Second", so her copy of "Exam plan" goes to the
+    // follow-up; Ben's goes to "Second", and he renames it there. Both copies have one id and one order key.
+    const { docs, sync } = createPeers(2);
+    const [ada, ben] = docs as [Y.Doc, Y.Doc];
+    const { memberId, meetingId: first } = createWorkspace(ada, { id: 'ws-twice', name: 'W', creator: { displayName: 'Ada', role: 'mentor' } }, NOW);
+    addAgendaItem(ada, first, { title: 'Exam plan', createdBy: memberId });
+    sync();
+    const later = addMeeting(ben, { title: 'Later', scheduledFor: '2026-12-16T10:00:00.000Z' }, NOW);
+    endMeeting(ada, first, NOW + 2);
+    endMeeting(ben, first, NOW + 2);
+    const bens = listMeetings(ben).find((m) => m.id === later)!.agenda.find((a) => a.carriedFrom !== null)!;
+    editAgendaItemTitle(ben, later, bens.id, 'Exam plan: Ben\'s copy');
+    sync();
+    cancelMeeting(ada, later, NOW + 3);
+    sync();
+    // Two newcomers receive the same history in opposite orders.
+    const [one, two] = [new Y.Doc(), new Y.Doc()];
+    for (const [doc, order] of [[one, [ada, ben]], [two, [ben, ada]]] as const) {
+      for (const from of order) Y.applyUpdate(doc, Y.encodeStateAsUpdate(from, Y.encodeStateVector(doc)));
+    }
+    const home = listMeetings(ada).at(-1)!;
+    expect(home.agenda.filter((a) => a.id === bens.id).map((a) => a.title)).toEqual(['Exam plan: Ben\'s copy']);
+    for (const doc of [ben, one, two]) {
+      expect(readWorkspace(doc)).toEqual(readWorkspace(ada));
+      expect(listMeetings(doc)).toEqual(listMeetings(ada));
+    }
+    // Removing it removes it, rather than uncovering the other copy.
+    removeAgendaItem(two, home.id, bens.id);
+    expect(listMeetings(two).at(-1)!.agenda.map((a) => a.id)).not.toContain(bens.id);
   });
 
   it('lists its talking points under the meeting they moved to in the Markdown export', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addAgendaItem, createWorkspace, hasWorkspace, joinWorkspace, readWorkspace, removeAgendaItem, sealedBlobs, seal,
+  addAgendaItem, createWorkspace, endMeeting, hasWorkspace, joinWorkspace, listMeetings, readWorkspace, removeAgendaItem, sealedBlobs, seal,
   SealedSync, type SealedSyncOptions, type WorkspaceKeys,
 } from '../../core/index.ts';
 import { newKeys, relayCarriers, sealedPeer, type SealedPeer } from '../helpers/sealed-peers.ts';
@@ -92,6 +92,38 @@ describe('sealed sync between members', () => {
     const again = await sealedPeer(keys, { content: ada.content, carrier: ada.carrier });
     await again.sync.whenIdle();
     expect(sealedBlobs(again.carrier).length).toBe(blobs);
+  });
+});
+
+describe('blobs that arrive out of order', () => {
+  it('applies a change only once what it builds on is in, so no reader sees it half applied', async () => {
+    // Ada's second blob ends the meeting: a carried copy written by a derived client, and its order
+    // written by Ada's own client, which continues her first blob. Ben receives the second blob first,
+    // as after a fold whose snapshot lands behind a blob made on top of it, or a dropped frame.
+    const keys = await newKeys();
+    const ada = await sealedPeer(keys);
+    const { memberId, meetingId } = createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    await ada.sync.whenIdle();
+    addAgendaItem(ada.content, meetingId, { title: 'Exam plan', createdBy: memberId });
+    await ada.sync.whenIdle();
+    endMeeting(ada.content, meetingId);
+    await ada.sync.whenIdle();
+    const [created, added, ended] = sealedBlobs(ada.carrier).toArray();
+    const ben = await deviceWithOptions(keys);
+    sealedBlobs(ben.peer.carrier).push([created!]);
+    await ben.peer.sync.whenIdle();
+    const reads: unknown[] = [];
+    ben.peer.content.on('afterTransaction', () => reads.push(listMeetings(ben.peer.content).map((m) => m.agenda.map((i) => i.title))));
+
+    sealedBlobs(ben.peer.carrier).push([ended!]);
+    await ben.peer.sync.whenIdle();
+    expect(listMeetings(ben.peer.content)).toHaveLength(1);
+    sealedBlobs(ben.peer.carrier).push([added!]);
+    await ben.peer.sync.whenIdle();
+
+    expect(readWorkspace(ben.peer.content)).toEqual(readWorkspace(ada.content));
+    expect(reads).toEqual([[['Exam plan']], [['Exam plan'], ['Exam plan']]]);
+    expect(ben.errors).toEqual([]);
   });
 });
 

@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorkspace, deriveWorkspaceKeys, encodeInvite, joinWorkspace, newWorkspaceSecret, readWorkspaceSummary,
 } from '../../core/index.ts';
-import { createWorkspaceSession, type SessionState, type WorkspaceSession } from '../../extension/session/workspace-session.ts';
-import { getActiveRoom, listJoinedWorkspaces, registry } from '../../extension/utils/registry.ts';
+import { createWorkspaceSession, type SessionOptions, type SessionState, type WorkspaceSession } from '../../extension/session/workspace-session.ts';
+import { getActiveRoom, listJoinedWorkspaces, registry, watchJoinedWorkspaces, type JoinedWorkspace } from '../../extension/utils/registry.ts';
 import { localCopyName } from '../../extension/utils/connection.ts';
 import { connectSealedDevice, type SealedDevice } from '../helpers/sealed-device.ts';
 import { waitFor, waitForSynced } from '../helpers/relay-client.ts';
@@ -23,7 +23,7 @@ interface Page {
 }
 
 const pages: Page[] = [];
-function openPage(options: { joinTimeoutMs?: number } = {}): Page {
+function openPage(options: Pick<SessionOptions, 'joinTimeoutMs' | 'watchRegistry'> = {}): Page {
   const page: Page = { session: undefined as unknown as WorkspaceSession, state: {}, switches: 0 };
   page.session = createWorkspaceSession({
     update: (patch) => Object.assign(page.state, patch),
@@ -88,6 +88,32 @@ describe('workspace session', () => {
     await pending;
     expect(page.state.active).toBeNull();
     expect(page.session.context()).toBeNull();
+  });
+
+  it('stays on a workspace it just created when the registry reports the new entry late, and opens it next time', async () => {
+    // The registry's watch, held back while `late` is set, as on a busy machine.
+    let late = false;
+    const held: { listener: (list: JoinedWorkspace[]) => void; list: JoinedWorkspace[] }[] = [];
+    const slowWatch: typeof watchJoinedWorkspaces = (listener, onError) =>
+      watchJoinedWorkspaces((list) => (late ? held.push({ listener, list }) : listener(list)), onError);
+    const page = openPage({ watchRegistry: slowWatch });
+    await page.session.start();
+    expect(await page.session.create({ name: 'First', ...person, relayUrl: relay.url })).toEqual({ ok: true });
+    await waitFor(() => page.state.joined?.length === 1, 10_000, 'the first entry in the list');
+
+    late = true;
+    expect(await page.session.create({ name: 'Second', ...person, relayUrl: relay.url })).toEqual({ ok: true });
+    // Taking the late list for news that another page forgot it, the session used to go back to "First".
+    const wentBack = await waitFor(() => page.state.active?.name !== 'Second', 1_500, 'a switch').then(() => true, () => false);
+    expect(wentBack).toBe(false);
+    late = false;
+    held.splice(0).forEach(({ listener, list }) => listener(list));
+    expect(page.session.context() && readWorkspaceSummary(page.session.context()!.doc).meta.name).toBe('Second');
+
+    page.session.dispose();
+    const again = openPage();
+    await again.session.start();
+    expect(again.state.active?.name).toBe('Second');
   });
 
   it('refuses a damaged invite code at the code field, saving nothing', async () => {
