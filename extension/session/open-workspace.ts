@@ -56,7 +56,7 @@ export async function attachWorkspace(entry: JoinedWorkspace, conn: WorkspaceCon
       if ([...roots].some((root) => summaryRoots.has(root))) readSummary();
     }),
     observeChangedRoots(local.notebook, events.changed),
-    observeSyncState(conn.provider, events.syncState),
+    observeSyncState(conn.provider, events.syncState, conn.waitingToConnect),
     observePeers(conn.awareness, { name: entry.displayName, role: entry.role, memberId: entry.memberId }, events.peers),
   ];
   readSummary();

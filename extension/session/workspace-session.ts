@@ -1,16 +1,15 @@
 import {
   describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
 } from '../../core/index.ts';
-import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
+import { dropPreloadedCopy, preloadLocalCopy, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
 import { getActiveRoom, listJoinedWorkspaces, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
 import { openJoined } from '../utils/workspace-access.ts';
 import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
 import { attachWorkspace, type OpenWorkspace } from './open-workspace.ts';
-import {
-  createArrival, CREATE_FIELDS, joinArrival, JOIN_FIELDS, moveArrival, type Arrival, type JoinInput, type NewWorkspaceInput,
-} from './lifecycle.ts';
+import type { Arrival, JoinInput, NewWorkspaceInput } from './lifecycle.ts';
+import { markOpen } from '../utils/open-marks.ts';
 import { DONE, parseField, problemOf, type Outcome } from './problem.ts';
 
 /** Everything a view shows about the session, as plain values: the store mirrors it. */
@@ -65,9 +64,38 @@ export interface WorkspaceSession {
 }
 
 const loadImport = (): Promise<ImportArrival> => import('./import-arrival.ts').then((m) => m.importArrival);
+type Lifecycle = typeof import('./lifecycle.ts');
+let lifecycle: Lifecycle | undefined;
+/** Creating, joining and moving (and the core writes they make) load when first asked for, not with the page. */
+const loadLifecycle = async (): Promise<Lifecycle> => (lifecycle ??= await import('./lifecycle.ts'));
 /** How long after a workspace opens its search index is first brought up to date: the view comes first. */
 const INDEX_AFTER_MS = 1_000;
 const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
+
+/**
+ * The room this browser's pages opened last, kept in the page's synchronous storage so
+ * that its local copy starts loading before the registry has answered.
+ */
+const LAST_ROOM_KEY = 'tandem-last-room';
+const lastRoom = {
+  get: (): string | null => globalThis.localStorage?.getItem(LAST_ROOM_KEY) ?? null,
+  set: (room: string) => globalThis.localStorage?.setItem(LAST_ROOM_KEY, room),
+};
+
+/** Fallback for a page that paints no frames (hidden): the relay does not wait longer than this. */
+const PAINT_WAIT_MS = 100;
+
+/** Runs `fn` once the view updated now has been painted (or after {@link PAINT_WAIT_MS}), whichever comes first. */
+function afterNextPaint(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) fn();
+    done = true;
+  };
+  // A frame callback runs just before the paint; a task queued from it runs after.
+  globalThis.requestAnimationFrame?.(() => setTimeout(once, 0));
+  setTimeout(once, PAINT_WAIT_MS);
+}
 
 /**
  * Makes the session of one page. Every change of state goes to `events`; the
@@ -167,8 +195,11 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       return false;
     }
     open = attached;
+    lastRoom.set(entry.room);
+    markOpen('attached');
     update({ active: entry });
     events.switched();
+    afterNextPaint(() => mine === generation && conn.connect());
     // The search index reads the whole workspace: its code and its first pass wait until the view is up.
     const timer = setTimeout(() => void loadSearchIndex().then((index) => {
       if (mine === generation) stopIndex = index(entry.room, conn.doc, attached.local.notebook, (e) => notice(e.message));
@@ -178,13 +209,13 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   }
 
   /** Runs an operation: its failure becomes the outcome's problem, and registry news waits until it is done. */
-  async function operation(steps: () => Promise<void>, fields?: Record<string, string>): Promise<Outcome> {
+  async function operation(steps: () => Promise<void>, fields?: () => Record<string, string> | undefined): Promise<Outcome> {
     busy++;
     try {
       await steps();
       return DONE;
     } catch (e) {
-      return { ok: false, problem: problemOf(e, fields) };
+      return { ok: false, problem: problemOf(e, fields?.()) };
     } finally {
       busy--;
       await followMoves().catch((e: unknown) => notice(describeError(e)));
@@ -194,12 +225,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   async function openEntry(entry: JoinedWorkspace) {
     const ticket = ++requested;
     const conn = await openJoined(entry, problems);
+    markOpen('local-copy');
     // A later switch wins the race: remember only what is open.
     if (await attach(entry, conn, ticket)) await setActiveRoom(entry.room);
   }
 
   async function reopenLast() {
     const [room] = await Promise.all([getActiveRoom(), firstList]);
+    markOpen('registry');
     const entry = joined.find((w) => w.room === room) ?? joined[0];
     if (entry) await openEntry(entry);
     else close();
@@ -215,11 +248,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     async start() {
       loading = true;
       update({ loading: true });
+      const last = lastRoom.get();
+      if (last) preloadLocalCopy(last);
       try {
         await reopenLast();
       } catch (e) {
         notice(describeError(e));
       } finally {
+        dropPreloadedCopy();
         loading = false;
         update({ loading: false });
         await followMoves().catch((e: unknown) => notice(describeError(e)));
@@ -234,14 +270,16 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     },
     create: (input) => operation(async () => {
       const ticket = ++requested;
+      const { createArrival } = await loadLifecycle();
       await arrive(await createArrival(input, problems), ticket);
-    }, CREATE_FIELDS),
+    }, () => lifecycle?.CREATE_FIELDS),
     join: (input) => operation(async () => {
       const ticket = ++requested;
+      const { joinArrival } = await loadLifecycle();
       const result = await joinArrival(input, joined, problems, options.joinTimeoutMs);
       if ('already' in result) await openEntry(result.already);
       else if ('arrival' in result) await arrive(result.arrival, ticket);
-    }, JOIN_FIELDS),
+    }, () => lifecycle?.JOIN_FIELDS),
     importFile: (text, relayUrl) => operation(async () => {
       const url = parseField('relayUrl', RelayUrlSchema, relayUrl.trim());
       const ticket = ++requested;
@@ -251,6 +289,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     removeMemberAndMove: (memberId) => operation(async () => {
       if (!open) throw new Error('No workspace is open.');
       const ticket = ++requested;
+      const { moveArrival } = await loadLifecycle();
       const { entry, conn } = await moveArrival({ entry: open.entry, conn: open.connection, local: open.local }, memberId, problems);
       await attach(entry, conn, ticket);
     }),

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { deleteDB } from 'lib0/indexeddb';
+import { markOpen } from './open-marks.ts';
 import { RELAY_OVER_QUOTA } from './presence.ts';
 import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
@@ -19,6 +20,10 @@ export interface WorkspaceConnection {
   provider: WebsocketProvider;
   /** Resolves once the local copy has been loaded into `doc`. */
   whenLoaded: Promise<void>;
+  /** Starts the relay connection of one opened with `connectLater`; does nothing otherwise, or once closed. */
+  connect(): void;
+  /** True while a connection opened with `connectLater` has not been asked to connect yet. */
+  waitingToConnect(): boolean;
   /** Resolves once every change made so far is sealed and handed to the relay connection (when connected). */
   whenSent(): Promise<void>;
   destroy(): void;
@@ -43,10 +48,56 @@ export interface ConnectionOptions extends SyncProblems {
   relayUrl: string;
   token: string;
   key: SealingKey;
+  /**
+   * Leaves the relay alone until `connect()`: a workspace reopened from this
+   * device shows its local copy first, and receiving and opening what the relay
+   * holds waits until that first view is on screen.
+   */
+  connectLater?: boolean;
 }
 
 /** The IndexedDB database that holds the local copy of `room`. */
 export const localCopyName = (room: string): string => `tandem-ws-${room}`;
+
+/** A local copy being loaded ahead of its connection, by {@link preloadLocalCopy}. */
+let preloaded: { room: string; doc: Y.Doc; persistence: IndexeddbPersistence } | null = null;
+
+/**
+ * Starts loading the local copy of `room` before it is known to be the one to open
+ * (the page's last), so reading the registry and loading the copy overlap. The next
+ * {@link openConnection} of that room takes it; {@link dropPreloadedCopy} lets it go.
+ */
+export function preloadLocalCopy(room: string): void {
+  dropPreloadedCopy();
+  const doc = new Y.Doc();
+  preloaded = { room, doc, persistence: new IndexeddbPersistence(localCopyName(room), doc) };
+}
+
+/** Lets go of a preloaded local copy no connection took. */
+export function dropPreloadedCopy(): void {
+  if (!preloaded) return;
+  void preloaded.persistence.destroy();
+  preloaded.doc.destroy();
+  preloaded = null;
+}
+
+function takeLocalCopy(room: string): { doc: Y.Doc; persistence: IndexeddbPersistence } {
+  if (preloaded?.room === room) {
+    const taken = preloaded;
+    preloaded = null;
+    return taken;
+  }
+  const doc = new Y.Doc();
+  return { doc, persistence: new IndexeddbPersistence(localCopyName(room), doc) };
+}
+
+/**
+ * Stored updates past which the local copy is folded into one, a while after it
+ * opened: y-indexeddb keeps every change as its own row (up to 500), and loading
+ * one update is much faster than applying hundreds.
+ */
+const FOLD_LOCAL_AFTER = 50;
+const FOLD_LOCAL_DELAY_MS = 3_000;
 
 /**
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
@@ -58,14 +109,16 @@ const HEAD_EVERY_MS = 20_000;
 /** Close code with which the relay closes the sockets of a room it retired. */
 const ROOM_RETIRED = 4410;
 
-export function openConnection({ room, relayUrl, token, key, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
-  const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(localCopyName(room), doc);
+export function openConnection({ room, relayUrl, token, key, connectLater = false, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
+  const { doc, persistence } = takeLocalCopy(room);
   const carrier = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, room, carrier, {
     protocols: relayProtocols(token),
     maxBackoffTime: 2000,
+    connect: !connectLater,
   });
+  let waiting = connectLater;
+  let closed = false;
   const awareness = new Awareness(doc);
   const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete) });
   const heads = setInterval(() => void sealed.sealHead().catch(onError), HEAD_EVERY_MS);
@@ -78,9 +131,13 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
       throw new Error(`This browser would not open Tandem's storage on this device (${e.message}). Free some disk space or check the browser's site-data settings, then reopen Tandem.`);
     }),
   ]);
+  const fold = setTimeout(() => void whenLoaded.then(() => {
+    if (!closed && persistence._dbsize > FOLD_LOCAL_AFTER) return storeState(persistence, true);
+  }).catch(onError), FOLD_LOCAL_DELAY_MS);
   // Each time the carrier has caught up with the relay, send whatever the local copy has that it lacks.
   const onSync = (synced: boolean) => {
-    if (synced) void whenLoaded.then(() => sealed.reconcile()).catch(onError);
+    if (synced) markOpen('relay-synced');
+    if (synced) void whenLoaded.then(() => sealed.reconcile()).then(() => markOpen('reconciled')).catch(onError);
   };
   provider.on('sync', onSync);
   const onClose = (event: CloseEvent | null) => {
@@ -96,6 +153,8 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
   };
   provider.on('connection-close', onClose);
   const stop = () => {
+    closed = true;
+    clearTimeout(fold);
     provider.off('sync', onSync);
     provider.off('connection-close', onClose);
     clearInterval(heads);
@@ -109,6 +168,12 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
     awareness,
     provider,
     whenLoaded,
+    connect() {
+      if (!waiting || closed) return;
+      waiting = false;
+      provider.connect();
+    },
+    waitingToConnect: () => waiting && !closed,
     async whenSent() {
       await sealed.whenIdle();
       for (let polls = 0; provider.wsconnected && (provider.ws?.bufferedAmount ?? 0) > 0 && polls < 100; polls++) {

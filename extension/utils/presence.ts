@@ -28,15 +28,18 @@ export function announceEditing(awareness: Awareness, itemId: string | null): vo
   if ((awareness.getLocalState()?.editing ?? null) !== itemId) awareness.setLocalStateField('editing', itemId);
 }
 
-/** Calls `listener` with the sync state now and on every change. Returns the unsubscribe. */
-export function observeSyncState(provider: WebsocketProvider, listener: (state: SyncState) => void): () => void {
+/**
+ * Calls `listener` with the sync state now and on every change. Returns the
+ * unsubscribe. A connection about to start (`waitingToConnect`) counts as connecting.
+ */
+export function observeSyncState(provider: WebsocketProvider, listener: (state: SyncState) => void, waitingToConnect: () => boolean = () => false): () => void {
   // The refusal outlives its socket: the provider stops reconnecting, and only a new connection clears it.
   let overLimit = false;
   const update = (event?: unknown) => {
     if ((event as CloseEvent | null | undefined)?.code === RELAY_OVER_QUOTA) overLimit = true;
     if (overLimit) listener('over-limit');
     else if (provider.wsconnected && provider.synced) listener('synced');
-    else if (provider.wsconnecting || provider.wsconnected) listener('connecting');
+    else if (provider.wsconnecting || provider.wsconnected || waitingToConnect()) listener('connecting');
     else listener('offline');
   };
   provider.on('status', update);

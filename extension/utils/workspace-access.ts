@@ -7,6 +7,7 @@ import {
 } from '../../core/index.ts';
 import { closeOnFailure, openConnection, type SyncProblems, type WorkspaceConnection } from './connection.ts';
 import { loadKey, markWorkspaceMoved, type JoinedWorkspace } from './registry.ts';
+import { markOpen } from './open-marks.ts';
 import { moveLocalNotebook } from './private-storage.ts';
 
 /** A connection together with the derived values a device records for it. */
@@ -35,10 +36,11 @@ export async function openSecret(secret: string, relayUrl: string, problems: Syn
   return { keys, conn };
 }
 
-/** Reopens a workspace this device joined, with the key it stored. */
+/** Reopens a workspace this device joined, with the key it stored; it reaches the relay once `connect()` is called. */
 export async function openJoined(entry: { room: string; relayUrl: string; token: string }, problems: SyncProblems): Promise<WorkspaceConnection> {
   const key = await loadKey(entry.room);
-  return loaded(openConnection({ room: entry.room, relayUrl: entry.relayUrl, token: entry.token, key, ...problems }));
+  markOpen('key');
+  return loaded(openConnection({ room: entry.room, relayUrl: entry.relayUrl, token: entry.token, key, connectLater: true, ...problems }));
 }
 
 /** Reads `read` from the local copy of `room` on this device, without connecting to any relay. */

@@ -20,12 +20,16 @@ import { startRelay } from '../helpers/start-relay.ts';
 const OPENS = 10;
 /** What a person waits for: the field to add an agenda item, shown once the meeting is. */
 const READY = '[aria-label="New agenda item"]';
+/** The title of the first item on the meeting's agenda. */
+const TITLE = '[aria-label="Agenda item 1"]';
 
 interface OpenTiming {
   /** Navigation start to the agenda field in the page, ms. */
   ready: number;
   /** Navigation start to the first paint, ms. */
   firstPaint: number;
+  /** Navigation start to each step of opening the page named by the extension (`tandem:<step>` marks), ms. */
+  steps: Record<string, number>;
   /** The JavaScript files the page had asked for by then. */
   scripts: string[];
 }
@@ -44,6 +48,9 @@ const watchForReady = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
+/** The steps of opening, in the order the extension takes them (see extension/utils/open-marks.ts). */
+const STEPS = ['script', 'mounted', 'registry', 'key', 'local-copy', 'attached', 'relay-synced', 'reconciled'] as const;
+
 async function openOnce(profile: Profile, surface: 'popup' | 'sidepanel'): Promise<OpenTiming> {
   const page = await profile.context.newPage();
   const scripts: string[] = [];
@@ -53,9 +60,13 @@ async function openOnce(profile: Profile, surface: 'popup' | 'sidepanel'): Promi
   try {
     await page.goto(`chrome-extension://${profile.extensionId}/${surface}.html`);
     await page.waitForFunction(() => (window as unknown as { __tandemOpen?: { ready: number } }).__tandemOpen!.ready >= 0, undefined, { timeout: 30_000 });
+    // The page is closed only once the relay caught up, so that one open's work never runs into the next.
+    await page.waitForFunction(() => performance.getEntriesByName('tandem:reconciled').length > 0, undefined, { timeout: 30_000 });
     const marks = await page.evaluate(() => ({
       ready: (window as unknown as { __tandemOpen: { ready: number } }).__tandemOpen.ready,
       firstPaint: performance.getEntriesByType('paint').find((e) => e.name === 'first-paint')?.startTime ?? -1,
+      steps: Object.fromEntries(performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('tandem:')).map((m) => [m.name.slice('tandem:'.length), m.startTime])),
     }));
     return { ...marks, scripts: [...scripts] };
   } finally {
@@ -72,12 +83,53 @@ async function timeOpens(profile: Profile, surface: 'popup' | 'sidepanel', works
   const runs: OpenTiming[] = [];
   for (let i = 0; i < OPENS; i++) runs.push(await openOnce(profile, surface));
   const scripts = [...new Set(runs.flatMap((run) => run.scripts))];
+  const steps = Object.fromEntries(STEPS.map((step) => [step, +median(runs.map((r) => r.steps[step] ?? NaN)).toFixed(1)]));
   return {
     surface, workspace,
+    steps: { surface, workspace, ...steps, ready: +median(runs.map((r) => r.ready)).toFixed(1) },
     'first open ms': +first.ready.toFixed(1),
     [`ready median ms (${OPENS})`]: +median(runs.map((r) => r.ready)).toFixed(1),
     'first paint median ms (reference)': +median(runs.map((r) => r.firstPaint)).toFixed(1),
     'JS loaded, KB gzipped': gzippedKb([...new Set([...first.scripts, ...scripts])]),
+  };
+}
+
+// Runs in a page: the application work of each keystroke, from the input event reaching the
+// window to its last listener, by which time the view has been updated too (the microtasks a
+// listener queues, Vue's re-render among them, run before the next listener is called).
+const timeInputs = `(() => {
+  const times = [];
+  window.__tandemInputs = times;
+  let start = 0;
+  window.addEventListener('input', () => { start = performance.now(); }, true);
+  window.addEventListener('input', () => { times.push(performance.now() - start); });
+})();`;
+
+const KEYSTROKES = 60;
+
+/** Types `KEYSTROKES` characters into `field` of an open popup and returns each one's application work, ms. */
+async function keystrokes(profile: Profile, field: string): Promise<number[]> {
+  const page = await profile.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${profile.extensionId}/popup.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('tandem:reconciled').length > 0, undefined, { timeout: 30_000 });
+    await page.evaluate(timeInputs);
+    await page.locator(field).click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.type(i % 10 === 9 ? ' ' : 'x');
+    return await page.evaluate(() => (window as unknown as { __tandemInputs: number[] }).__tandemInputs.slice(5));
+  } finally {
+    await page.close();
+  }
+}
+
+/** One row of the keystroke table: what was typed into, and the work per keystroke. */
+function keystrokeRow(workspace: string, typing: string, times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    workspace, typing, keystrokes: times.length,
+    'median ms': +median(times).toFixed(2),
+    'p95 ms': +sorted[Math.floor(sorted.length * 0.95)]!.toFixed(2),
   };
 }
 
@@ -103,6 +155,7 @@ export async function benchExtensionOpen(): Promise<void> {
     await setup.page.locator(READY).waitFor();
     await setup.addAgendaItem('Exam plan');
     const rows = [await timeOpens(profile, 'popup', 'new'), await timeOpens(profile, 'sidepanel', 'new')];
+    const typing = [keystrokeRow('new', 'agenda title (a write, the view updated)', await keystrokes(profile, TITLE))];
 
     await setup.addWorkspace();
     await new ExchangePage(setup).importWorkspace({ name: 'five-years.json', text: fiveYearExport() }, relay.url);
@@ -110,9 +163,19 @@ export async function benchExtensionOpen(): Promise<void> {
     await setup.page.locator(READY).waitFor({ timeout: 60_000 });
     await setup.page.close();
     rows.push(await timeOpens(profile, 'popup', 'five years'), await timeOpens(profile, 'sidepanel', 'five years'));
+    typing.push(
+      keystrokeRow('five years', 'agenda title (a write, the view updated)', await keystrokes(profile, TITLE)),
+      keystrokeRow('five years', 'new-item field (reference: no write)', await keystrokes(profile, READY)),
+    );
 
     console.log('\nOpen to ready in Chromium (navigation start to the agenda field; the popup and side panel opened as tabs):');
-    console.table(rows);
+    console.table(rows.map(({ steps: _, ...row }) => row));
+    console.log('Where the time goes: median ms from navigation start to each step (script = the initial JS has run;');
+    console.log(' registry = the workspace to open is known; key = its key is read; local-copy = its IndexedDB copy is loaded;');
+    console.log(' attached = the view has it; relay-synced / reconciled = the relay caught up, after the first view):');
+    console.table(rows.map((row) => row.steps));
+    console.log('Keystroke in Chromium: application work per character typed (input event to the view updated):');
+    console.table(typing);
   } finally {
     await closeAll(profile);
     await relay.stop().catch(() => relay.kill());
