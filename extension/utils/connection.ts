@@ -3,6 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { deleteDB } from 'lib0/indexeddb';
+import { RELAY_OVER_QUOTA } from './presence.ts';
 import { mirrorAwareness, relayProtocols, SealedSync, type IntegrityError, type SealingKey } from '../../core/index.ts';
 
 /**
@@ -47,9 +48,6 @@ export interface ConnectionOptions extends SyncProblems {
 /** The IndexedDB database that holds the local copy of `room`. */
 export const localCopyName = (room: string): string => `tandem-ws-${room}`;
 
-/** Close code of a relay that refuses to store more for this workspace. */
-const RELAY_OVER_QUOTA = 4413;
-
 /**
  * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
  * a closed browser and a dead relay, and sealed and sent when the relay is there.
@@ -88,8 +86,8 @@ export function openConnection({ room, relayUrl, token, key, onIntegrityError, o
   const onClose = (event: CloseEvent | null) => {
     if (event?.code === RELAY_OVER_QUOTA) {
       // Reconnecting would only resend what the relay just refused: stay offline, keep everything local.
+      // The header says why (the sync state turns to over-limit), so no second message is raised here.
       provider.shouldConnect = false;
-      onError(new Error("This workspace is over the relay's size limit."));
     } else if (event?.code === ROOM_RETIRED) {
       // A retired room answers every reconnection with 410: stop trying, and say why.
       provider.disconnect();

@@ -2,8 +2,14 @@ import type { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../core/index.ts';
 
-/** What the popup and side panel show about the relay connection. */
-export type SyncState = 'offline' | 'connecting' | 'synced';
+/**
+ * What the popup and side panel show about the relay connection. `over-limit`: the
+ * relay refused to store more for this workspace, and the connection stopped trying.
+ */
+export type SyncState = 'offline' | 'connecting' | 'synced' | 'over-limit';
+
+/** Close code of a relay that refuses to store more for this workspace. */
+export const RELAY_OVER_QUOTA = 4413;
 
 /** Someone else who has this workspace open right now (once, however many tabs they have open). */
 export interface Peer {
@@ -24,8 +30,12 @@ export function announceEditing(awareness: Awareness, itemId: string | null): vo
 
 /** Calls `listener` with the sync state now and on every change. Returns the unsubscribe. */
 export function observeSyncState(provider: WebsocketProvider, listener: (state: SyncState) => void): () => void {
-  const update = () => {
-    if (provider.wsconnected && provider.synced) listener('synced');
+  // The refusal outlives its socket: the provider stops reconnecting, and only a new connection clears it.
+  let overLimit = false;
+  const update = (event?: unknown) => {
+    if ((event as CloseEvent | null | undefined)?.code === RELAY_OVER_QUOTA) overLimit = true;
+    if (overLimit) listener('over-limit');
+    else if (provider.wsconnected && provider.synced) listener('synced');
     else if (provider.wsconnecting || provider.wsconnected) listener('connecting');
     else listener('offline');
   };

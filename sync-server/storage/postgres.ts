@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { StorageFullError, isDiskFull } from './errors.ts';
 import { foldOffThread, warmFoldThread } from './fold-thread.ts';
-import { GroupCommit, type PendingAppend } from './group-commit.ts';
+import { GroupCommit, pendingAppend, type PendingAppend } from './group-commit.ts';
 import { DEFAULT_POSTGRES_SCHEMA, ensurePostgresSchema, quotedSchema } from './postgres-schema.ts';
 import type { CompactionResult, RelayStorage } from './types.ts';
 
@@ -112,7 +112,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       if (row === undefined) throw new Error(`Room "${room}" could not be claimed.`);
       return row.retired ? null : row.token_hash;
     },
-    appendUpdate: (room, update) => commits.append(room, update),
+    appendUpdate: (room, update) => commits.add(pendingAppend(room, update)),
     async loadUpdates(room) {
       const result = await pool.query<{ data: Buffer }>(`SELECT data FROM ${s}.updates WHERE room = $1 ORDER BY id`, [room]);
       return result.rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));

@@ -1,7 +1,10 @@
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { PendingAppend } from './group-commit.ts';
+import { decodeAppends, type AppendWire } from './append-wire.ts';
+import { GroupCommit } from './group-commit.ts';
+import type { CheckpointerData } from './sqlite-checkpointer.ts';
 import type { SqliteWorkerData } from './sqlite.ts';
+import { spawnModuleWorker } from './worker-client.ts';
 import { packRows, serveWorker } from './worker-server.ts';
 
 // The same tables the relay has always written, so existing files open as they are.
@@ -26,11 +29,18 @@ interface UpdateRow {
 }
 
 const { file, maxPageCount } = workerData as SqliteWorkerData;
+const CHECKPOINT_EVERY_MS = 50;
 const db = new Database(file);
 db.pragma('journal_mode = WAL');
 // Every commit is fsync'd before its appends resolve: the relay's promise that an
 // update is on disk before anyone else receives it. Group commit keeps it cheap.
 db.pragma('synchronous = FULL');
+// Checkpoints run on their own thread (see sqlite-checkpointer.ts). The writer
+// checkpoints only if the log outgrows this many pages (16 MiB), which keeps it
+// bounded should the checkpoint thread fall behind.
+db.pragma('wal_autocheckpoint = 4096');
+// Rooms' index pages are touched at random; keeping them in memory spares a read per append.
+db.pragma('cache_size = -32768');
 if (maxPageCount !== undefined) db.pragma(`max_page_count = ${maxPageCount}`);
 db.exec(SCHEMA);
 // Files written before rooms could be retired lack the column.
@@ -67,9 +77,26 @@ const retire = db.transaction((room: string, tokenHash: string): boolean => {
   return true;
 });
 
-const appendBatch = db.transaction((batch: PendingAppend[]) => {
-  for (const { room, update } of batch) insertUpdate.run(room, update);
+/** One `append` request: a batch the socket thread gathered. */
+interface AppendRequest {
+  wire: AppendWire;
+  byteLength: number;
+}
+
+const appendBatch = db.transaction((requests: AppendRequest[]) => {
+  for (const { wire } of requests) {
+    for (const { room, update } of decodeAppends(wire)) insertUpdate.run(room, update);
+  }
 });
+
+// The requests that arrived while a commit ran go together in the next one: the
+// socket thread sends each batch at once rather than waiting for the commit before it.
+const commits = new GroupCommit<AppendRequest>((requests) => appendBatch.immediate(requests));
+
+// Under tsx the module's URL carries a query, so the path says which build this is.
+const checkpointModule = new URL(import.meta.url).pathname.endsWith('.ts') ? './sqlite-checkpointer.ts' : './sqlite-checkpointer.js';
+const checkpointer = spawnModuleWorker(new URL(checkpointModule, import.meta.url), { file, everyMs: CHECKPOINT_EVERY_MS } satisfies CheckpointerData);
+checkpointer.unref();
 
 class RowsChanged extends Error {}
 
@@ -84,7 +111,10 @@ const replaceFolded = db.transaction((room: string, ids: number[], merged: Uint8
 serveWorker({
   ping: () => ({ value: undefined }),
   claim: (room: string, tokenHash: string) => ({ value: claim.immediate(room, tokenHash) }),
-  append: (batch: PendingAppend[]) => ({ value: appendBatch.immediate(batch) }),
+  async append(wire: AppendWire) {
+    await commits.add({ wire, byteLength: wire.packed.byteLength });
+    return { value: undefined };
+  },
   load: (room: string) => packRows(selectUpdates.all(room).map((row) => row.data)),
   count: (room: string) => ({ value: countRows.get(room)?.n ?? 0 }),
   bytes: (room: string) => ({ value: sumBytes.get(room)?.n ?? 0 }),
@@ -103,7 +133,10 @@ serveWorker({
       throw error;
     }
   },
-  close() {
+  async close() {
+    await commits.flushed();
+    // Its connection goes first, so that closing the writer's (the last one) checkpoints and removes the log.
+    await checkpointer.terminate();
     if (db.open) db.close();
     return { value: undefined };
   },

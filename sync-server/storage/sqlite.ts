@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodeAppends } from './append-wire.ts';
 import { foldOffThread, warmFoldThread } from './fold-thread.ts';
-import { GroupCommit } from './group-commit.ts';
+import { GroupCommit, pendingAppend } from './group-commit.ts';
 import type { CompactionResult, RelayStorage } from './types.ts';
 import { WorkerClient } from './worker-client.ts';
 
@@ -46,7 +47,17 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
   mkdirSync(dataDir, { recursive: true });
   const data: SqliteWorkerData = { file: join(dataDir, SQLITE_FILE_NAME), ...options };
   const worker = new WorkerClient(workerModule, 'the SQLite storage worker', data);
-  const commits = new GroupCommit((batch) => worker.call('append', [batch]));
+  // A batch goes to the worker while the one before it commits, so the worker
+  // never idles waiting to hear what is next. Its updates are copied into one
+  // buffer that moves rather than being cloned: an update is a view into the
+  // socket's read buffer, and cloning a view copies the whole buffer behind it.
+  const commits = new GroupCommit(
+    (batch) => {
+      const [wire, transfer] = encodeAppends(batch);
+      return worker.call<void>('append', [wire], transfer);
+    },
+    { inFlight: 2 },
+  );
   const compacting = new Set<string>();
   warmFoldThread();
 
@@ -66,7 +77,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
     },
     opened: () => worker.call('ping', []),
     claimRoom: (room, tokenHash) => worker.call('claim', [room, tokenHash]),
-    appendUpdate: (room, update) => commits.append(room, update),
+    appendUpdate: (room, update) => commits.add(pendingAppend(room, update)),
     loadUpdates: (room) => worker.call('load', [room]),
     async compact(room) {
       if (compacting.has(room)) return { mergedRows: 0, bytes: 0 };

@@ -107,7 +107,7 @@ export class WorkerClient {
  * and from TypeScript in development and tests; a `.ts` entry is loaded through
  * tsx's loader, since worker threads do not inherit the parent's.
  */
-function spawnModuleWorker(url: URL, workerData: unknown): Worker {
+export function spawnModuleWorker(url: URL, workerData: unknown): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
   const tsxPackage = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = new URL('./dist/esm/api/index.mjs', tsxPackage).href;

@@ -54,7 +54,7 @@ describe('the agenda as a list', () => {
     await ben.waitForAgenda((a) => a.join('|') === 'Introductions|Placement worries|Exam plan', 'Ada\'s drag at Ben');
   });
 
-  it('shows on the item who is editing it, wraps a long title, and keeps its controls out of the way until wanted', async () => {
+  it('shows on the item who is editing it, wraps a long title, and keeps its one control at its start until wanted, leaving the width to the title', async () => {
     await ben.titleField(1).focus();
     const row = ada.page.locator('ol[aria-label="Agenda"] > li').nth(1);
     await row.getByText('Ben is editing').waitFor();
@@ -63,14 +63,28 @@ describe('the agenda as a list', () => {
 
     const long = 'What to do when a placement supervisor gives feedback only at the very end of the rotation';
     await ada.addAgendaItem(long);
-    const heights = await ada.page.locator('ol[aria-label="Agenda"] .title').evaluateAll((fields) => fields.map((f) => f.getBoundingClientRect().height));
-    expect(heights[3]).toBeGreaterThan(heights[0]! * 1.5);
+    // Wrapped onto a second line at least, and all of it shown rather than cut off.
+    const lines = await ada.titleField(3).evaluate((f) => {
+      const style = getComputedStyle(f);
+      const text = f.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      return { shown: Math.round(text / parseFloat(style.lineHeight)), cut: f.scrollHeight > f.clientHeight + 1 };
+    });
+    expect(lines.shown).toBeGreaterThanOrEqual(2);
+    expect(lines.cut).toBe(false);
     await ada.page.mouse.move(0, 0);
     await ada.titleField(0).blur();
-    const controls = ada.page.locator('ol[aria-label="Agenda"] > li').nth(0).locator('.controls');
-    expect(await controls.evaluate((c) => getComputedStyle(c).opacity)).toBe('0');
+    const first = ada.page.locator('ol[aria-label="Agenda"] > li').nth(0);
+    const grip = first.getByRole('button', { name: 'Details: Introductions', exact: true });
+    expect(await first.getByRole('button').count()).toBe(1);
+    expect(await grip.evaluate((g) => getComputedStyle(g).opacity)).toBe('0');
     await ada.page.getByLabel('Done: Introductions', { exact: true }).focus();
-    expect(await controls.evaluate((c) => getComputedStyle(c).opacity)).toBe('1');
+    expect(await grip.evaluate((g) => getComputedStyle(g).opacity)).toBe('1');
+    // Nothing but the owner's chip stands right of the title: the title has the width.
+    const rightOfTitle = await first.evaluate((row) => {
+      const titleRight = row.querySelector('.title')!.getBoundingClientRect().right;
+      return [...row.children].filter((el) => el.getBoundingClientRect().left >= titleRight).map((el) => el.className);
+    });
+    expect(rightOfTitle).toEqual([expect.stringMatching(/owner/)]);
     // Who is here shows as initials; the name appears on keyboard focus too, not only on hover.
     const avatar = ada.page.locator('.app-header').getByRole('img', { name: 'Ben, mentee, here now' });
     await avatar.focus();

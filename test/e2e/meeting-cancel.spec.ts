@@ -28,7 +28,14 @@ describe('cancelling a meeting', () => {
     await pair.mentorPopup.addAgendaItem('Exam plan');
     await ada.waitForAgendaRows((rows) => rows.some((r) => r.title === 'Exam plan'), 'the item on the first meeting');
 
-    await ada.page.getByRole('button', { name: 'Cancel meeting', exact: true }).click();
+    await ada.page.getByLabel('Details: Exam plan', { exact: true }).click();
+    await ada.page.getByRole('button', { name: 'Remove item: Exam plan' }).waitFor();
+    await pair.mentorPopup.screenshot('agenda-item-details');
+    await ada.page.getByLabel('Details: Exam plan', { exact: true }).click();
+    const cancelMeeting = ada.page.getByRole('button', { name: 'Cancel meeting', exact: true });
+    await cancelMeeting.scrollIntoViewIfNeeded();
+    await pair.mentorPopup.screenshot('meeting-footer');
+    await cancelMeeting.click();
     const confirmation = ada.page.getByRole('group', { name: 'Cancel this meeting' });
     expect(await confirmation.textContent()).toMatch(/move forward to the next meeting, “Boards prep”/);
     expect(await seriousAxeViolations(ada.page)).toEqual([]);

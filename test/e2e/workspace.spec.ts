@@ -107,7 +107,7 @@ describe('a mentor and a mentee sharing a workspace', () => {
     await menteeSidePanel.waitForAgenda((a) => a[0] === '✓ Placement worries', 'the mentor\'s reorder');
     await mentorPopup.addAgendaItem('Scratch');
     await menteeSidePanel.waitForAgenda((a) => a.includes('Scratch'), 'the new item');
-    await menteeSidePanel.page.getByLabel('Remove: Scratch').click();
+    await menteeSidePanel.removeAgendaItem('Scratch');
     await mentorPopup.waitForAgenda((a) => !a.includes('Scratch'), 'the removal');
     await mentorPopup.screenshot('popup-agenda');
     await menteeSidePanel.screenshot('sidepanel-agenda');

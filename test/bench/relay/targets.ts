@@ -41,7 +41,7 @@ export interface RelayChild {
  * `portOf` reads the listening port from a line of its output.
  */
 export async function spawnRelay(entry: string, env: Record<string, string>, portOf: (line: string) => number | null): Promise<RelayChild> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', PROBE, entry], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean), '--expose-gc', '--import', PROBE, entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

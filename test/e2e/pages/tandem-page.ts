@@ -94,6 +94,12 @@ export class TandemPage {
     await this.page.getByLabel('New agenda item').press('Enter');
   }
 
+  /** Removes an agenda item the way a person does: opens its details, then "Remove item". */
+  async removeAgendaItem(title: string): Promise<void> {
+    await this.page.getByLabel(`Details: ${title}`, { exact: true }).click();
+    await this.page.getByRole('button', { name: `Remove item: ${title}`, exact: true }).click();
+  }
+
   /** The agenda as shown: titles in order, with a ✓ prefix on items checked off. */
   async agenda(): Promise<string[]> {
     return this.page.locator('ol[aria-label="Agenda"] > li').evaluateAll((rows) =>
