@@ -15,9 +15,6 @@ export default defineConfig({
           include: ['test/core/**/*.test.ts', 'test/sync-server/**/*.test.ts', 'test/extension/**/*.test.ts', 'test/soak/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
-          // One retry while a rare lost-update race (seen in 2 of 10,200 soak seeds and once
-          // in the member-removal test) is being tracked down; a test that fails twice fails.
-          retry: 1,
         },
       },
       {
@@ -26,8 +23,6 @@ export default defineConfig({
           include: ['test/e2e/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          // The same, for browser specs whose timing depends on a busy machine.
-          retry: 1,
           fileParallelism: false,
         },
       },

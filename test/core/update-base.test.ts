@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { holdsBase, updateBase } from '../../core/update-base.ts';
 
-/** Two docs by different clients; `edit` runs on `ada` and returns what it sent. */
+/** Two docs by different clients, Ada's holding an item by a third; `edit` runs on `ada` and returns what it sent. */
 function pair() {
   const ada = new Y.Doc();
   const ben = new Y.Doc();
@@ -11,12 +11,18 @@ function pair() {
     change();
     return Y.encodeStateAsUpdate(ada, before);
   };
-  return { ada, ben, edit };
+  // Cy's item, which Ada has and Ben not yet.
+  const cy = new Y.Doc();
+  cy.getArray('list').push(['c']);
+  const cys = Y.encodeStateAsUpdate(cy);
+  Y.applyUpdate(ada, cys);
+  return { ada, ben, edit, cys };
 }
 
 describe('the base of an update', () => {
   it('asks for the earlier history of the client that wrote it', () => {
-    const { ada, ben, edit } = pair();
+    const { ada, ben, edit, cys } = pair();
+    Y.applyUpdate(ben, cys);
     const first = edit(() => ada.getArray('list').push(['a']));
     const second = edit(() => ada.getMap('map').set('k', 1));
     expect(holdsBase(ben, updateBase(second))).toBe(false);
@@ -25,11 +31,7 @@ describe('the base of an update', () => {
   });
 
   it('asks for what a struct is inserted next to or into, written by another client', () => {
-    const { ada, ben, edit } = pair();
-    const cy = new Y.Doc();
-    cy.getArray('list').push(['c']);
-    const cys = Y.encodeStateAsUpdate(cy);
-    Y.applyUpdate(ada, cys);
+    const { ada, ben, edit, cys } = pair();
     const after = edit(() => ada.getArray('list').push(['a']));
     expect(holdsBase(ben, updateBase(after))).toBe(false);
     Y.applyUpdate(ben, cys);
@@ -37,11 +39,7 @@ describe('the base of an update', () => {
   });
 
   it('asks for what it deletes, and not for what it brings itself', () => {
-    const { ada, ben, edit } = pair();
-    const cy = new Y.Doc();
-    cy.getArray('list').push(['c']);
-    const cys = Y.encodeStateAsUpdate(cy);
-    Y.applyUpdate(ada, cys);
+    const { ada, ben, edit, cys } = pair();
     const removal = edit(() => {
       ada.getArray('list').delete(0, 1);
       ada.getArray('list').push(['a', 'b']);
