@@ -109,7 +109,9 @@ describe('cancelling a meeting', () => {
     const { memberId, meetingId: first } = createWorkspace(ada, { id: 'ws-twice', name: 'W', creator: { displayName: 'Ada', role: 'mentor' } }, NOW);
     addAgendaItem(ada, first, { title: 'Exam plan', createdBy: memberId });
     sync();
-    const later = addMeeting(ben, { title: 'Later', scheduledFor: '2026-12-16T10:00:00.000Z' }, NOW);
+    // A day before the follow-up Ada's ending schedules (16 December), so "Later" is the earliest
+    // meeting and its copy the one shown; at an equal time the meeting ids would decide.
+    const later = addMeeting(ben, { title: 'Later', scheduledFor: '2026-12-15T10:00:00.000Z' }, NOW);
     endMeeting(ada, first, NOW + 2);
     endMeeting(ben, first, NOW + 2);
     const bens = listMeetings(ben).find((m) => m.id === later)!.agenda.find((a) => a.carriedFrom !== null)!;
