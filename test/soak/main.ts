@@ -57,7 +57,8 @@ async function replay(seed: number): Promise<void> {
   await world.close();
   console.log(`seed ${seed}: ${result.peers} members, ${result.operations} operations, faults: ${result.faults.join(', ') || 'none'}; ${Date.now() - started} ms`);
   console.log(result.failure ? `FAILED: ${result.failure}` : 'passed');
-  process.exitCode = result.failure ? 1 : 0;
+  // Exit outright, as the workers do: handles a session left behind (sockets, timers) must not keep a replay running.
+  process.exit(result.failure ? 1 : 0);
 }
 
 async function main(): Promise<void> {

@@ -26,14 +26,20 @@ export interface SoakWorld {
 export async function openSoakWorld(): Promise<SoakWorld> {
   const env = { COMPACT_AFTER_UPDATES: '20' };
   const relay = await startRelay({ env });
-  const spare = () => startRelay({ dataDir: relay.dataDir, env });
+  const spare = () => {
+    const started = startRelay({ dataDir: relay.dataDir, env });
+    // A standby too slow to start on a busy machine must not crash the worker as an unhandled rejection.
+    started.catch(() => undefined);
+    return started;
+  };
   let standby = spare();
   let exited = false;
   const watch = (process: RelayProcess) => void process.exit.then(() => {
     if (world.relay === process) exited = true;
   });
   const takeOver = async () => {
-    world.relay = await standby;
+    // A standby that failed to start is started again now, when it is needed, rather than failing the seed.
+    world.relay = await standby.catch(() => startRelay({ dataDir: relay.dataDir, env }));
     standby = spare();
     watch(world.relay);
     exited = false;
@@ -53,7 +59,7 @@ export async function openSoakWorld(): Promise<SoakWorld> {
     },
     async close() {
       await world.proxy.close();
-      await Promise.all([world.relay.stop(), standby.then((s) => s.stop())]);
+      await Promise.all([world.relay.stop(), standby.then((s) => s.stop(), () => undefined)]);
     },
   };
   watch(relay);
