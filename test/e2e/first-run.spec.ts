@@ -1,32 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
-import { closeAll, launchProfile, type Profile } from './browser.ts';
-import { TandemPage } from './pages/tandem-page.ts';
+import type { RelayProcess } from '../helpers/start-relay.ts';
+import { startSoloPopup, type SoloPopup } from './fixtures/solo-popup.ts';
+import type { TandemPage } from './pages/tandem-page.ts';
 import { inViewport, screenshotBothSchemes } from './pages/layout-page.ts';
 import { moderateAxeViolations, seriousAxeViolations } from './axe.ts';
 
 // A mentor opening Tandem for the first time, in the popup at its real size.
 describe('the first run', () => {
-  let dir: string;
+  let solo: SoloPopup;
   let relay: RelayProcess;
-  let profile: Profile;
   let ada: TandemPage;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tandem-e2e-first-run-'));
-    relay = await startRelay({ dataDir: join(dir, 'relay') });
-    profile = await launchProfile(join(dir, 'ada'));
-    ada = await TandemPage.open(profile, 'popup');
-    await ada.page.setViewportSize({ width: 400, height: 600 });
+    solo = await startSoloPopup('first-run');
+    ({ relay, ada } = solo);
   });
-  afterAll(async () => {
-    await closeAll(profile);
-    await relay?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => solo?.close());
 
   it('asks one question and shows no form until it is answered', async () => {
     await ada.page.getByRole('heading', { name: 'How do you want to start?' }).waitFor();

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type RelayProcess } from '../helpers/start-relay.ts';
-import { closeAll, launchProfile, type Profile } from './browser.ts';
-import { TandemPage } from './pages/tandem-page.ts';
+import type { RelayProcess } from '../helpers/start-relay.ts';
+import { startSoloPopup, type SoloPopup } from './fixtures/solo-popup.ts';
+import type { TandemPage } from './pages/tandem-page.ts';
 import { inViewport, screenshotBothSchemes } from './pages/layout-page.ts';
 import { moderateAxeViolations } from './axe.ts';
 
@@ -13,23 +10,15 @@ const ROOM_LIMIT_BYTES = 24 * 1024;
 
 // A relay that refuses to store more for a workspace: the header says so, and not that it is merely offline.
 describe('a workspace over the relay\'s size limit', () => {
-  let dir: string;
+  let solo: SoloPopup;
   let relay: RelayProcess;
-  let profile: Profile;
   let ada: TandemPage;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tandem-e2e-over-limit-'));
-    relay = await startRelay({ dataDir: join(dir, 'relay'), env: { MAX_ROOM_BYTES: String(ROOM_LIMIT_BYTES) } });
-    profile = await launchProfile(join(dir, 'ada'));
-    ada = await TandemPage.open(profile, 'popup');
-    await ada.page.setViewportSize({ width: 400, height: 600 });
+    solo = await startSoloPopup('over-limit', { MAX_ROOM_BYTES: String(ROOM_LIMIT_BYTES) });
+    ({ relay, ada } = solo);
   });
-  afterAll(async () => {
-    await closeAll(profile);
-    await relay?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => solo?.close());
 
   it('says in the header that nothing more syncs, keeps every edit on the device, and raises no second alert', async () => {
     await ada.createWorkspace({ name: 'Ada & Ben, clinical year', displayName: 'Ada', role: 'mentor', relayUrl: relay.url });
