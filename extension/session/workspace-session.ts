@@ -10,6 +10,8 @@ import type { WorkspaceContext } from '../stores/workspace-context.ts';
 import { attachWorkspace, type OpenWorkspace } from './open-workspace.ts';
 import type { Arrival, JoinInput, NewWorkspaceInput } from './lifecycle.ts';
 import { markOpen } from '../utils/open-marks.ts';
+import { afterNextPaint } from '../utils/after-next-paint.ts';
+import { lastRoom } from './last-room.ts';
 import { DONE, parseField, problemOf, type Outcome } from './problem.ts';
 
 /** Everything a view shows about the session, as plain values: the store mirrors it. */
@@ -71,31 +73,6 @@ const loadLifecycle = async (): Promise<Lifecycle> => (lifecycle ??= await impor
 /** How long after a workspace opens its search index is first brought up to date: the view comes first. */
 const INDEX_AFTER_MS = 1_000;
 const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
-
-/**
- * The room this browser's pages opened last, kept in the page's synchronous storage so
- * that its local copy starts loading before the registry has answered.
- */
-const LAST_ROOM_KEY = 'tandem-last-room';
-const lastRoom = {
-  get: (): string | null => globalThis.localStorage?.getItem(LAST_ROOM_KEY) ?? null,
-  set: (room: string) => globalThis.localStorage?.setItem(LAST_ROOM_KEY, room),
-};
-
-/** Fallback for a page that paints no frames (hidden): the relay does not wait longer than this. */
-const PAINT_WAIT_MS = 100;
-
-/** Runs `fn` once the view updated now has been painted (or after {@link PAINT_WAIT_MS}), whichever comes first. */
-function afterNextPaint(fn: () => void): void {
-  let done = false;
-  const once = () => {
-    if (!done) fn();
-    done = true;
-  };
-  // A frame callback runs just before the paint; a task queued from it runs after.
-  globalThis.requestAnimationFrame?.(() => setTimeout(once, 0));
-  setTimeout(once, PAINT_WAIT_MS);
-}
 
 /**
  * Makes the session of one page. Every change of state goes to `events`; the
