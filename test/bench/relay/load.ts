@@ -21,6 +21,8 @@ export interface LoadResult {
    */
   harnessStallMs: number;
   harnessGcMs: number;
+  /** CPU time the relay's processes used during the run (all their threads), where it can be read. */
+  relayCpuSeconds?: number;
 }
 
 /**
