@@ -36,7 +36,12 @@ export interface SealedSyncOptions {
  * a `covered` doc holds what the carrier's opened blobs contain plus `unsent`, and
  * each push seals `unsent` with the difference between the content and `covered`
  * (missing structs plus deletions, since an update always carries the whole delete
- * set and applying it reports only what was new). `unsent` is emptied only in the
+ * set and applying it reports only what was new). Once `covered` has caught up with
+ * the whole content, that difference is what the content's own updates brought since,
+ * so a keystroke applies its own small update to `covered` instead of diffing the
+ * whole workspace (whose delete set alone grows with every edit ever made); whenever
+ * `covered` is rebuilt, or an update would not apply whole, the next push diffs in full
+ * again. `unsent` is emptied only in the
  * carrier transaction that adds the blob, so a change whose sealing failed goes
  * out with the next push. After a crash between a local edit and its
  * sealing, {@link SealedSync.reconcile} on the next start finds the edit in the
@@ -71,6 +76,11 @@ export class SealedSync {
   private early: { blob: Uint8Array; update: Uint8Array; base: UpdateBase }[] = [];
   /** Parts already in `covered` that no blob in the carrier holds yet. */
   private unsent: Uint8Array[] = [];
+  /**
+   * The content's updates since `covered` last took in all of the content, oldest
+   * first; null until it has, or when it must again (the next push diffs in full).
+   */
+  private since: Uint8Array[] | null = null;
   private reconciled = false;
   private compactQueued = false;
   private checkQueued = false;
@@ -135,8 +145,9 @@ export class SealedSync {
     this.covered.destroy();
   }
 
-  private readonly onContentUpdate = (_update: Uint8Array, origin: unknown) => {
+  private readonly onContentUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this) return;
+    this.since?.push(update);
     // The local copy may bring what an early blob waits for (storage loads after the carrier).
     if (this.early.length > 0) this.background(async () => this.applyReady());
     if (this.reconciled) this.background(() => this.push());
@@ -250,16 +261,20 @@ export class SealedSync {
     this.covered.destroy();
     this.covered = covered;
     this.opened = opened;
+    // The content may hold what the rebuilt `covered` lacks beyond the updates since the last push.
+    this.since = null;
     if (this.reconciled) await this.push();
   }
 
   private async push(): Promise<void> {
-    const missing = Y.encodeStateAsUpdate(this.content, Y.encodeStateVector(this.covered));
     const parts = [...this.unsent];
     const capture = (update: Uint8Array) => parts.push(update);
     this.covered.on('update', capture);
-    Y.applyUpdate(this.covered, missing, this);
-    this.covered.off('update', capture);
+    try {
+      this.catchUp();
+    } finally {
+      this.covered.off('update', capture);
+    }
     if (parts.length === 0) return;
     this.unsent = parts;
     let blob: Uint8Array;
@@ -279,6 +294,24 @@ export class SealedSync {
     this.changesSinceHead++;
     this.maybeCompact();
     await this.maybeWriteHead();
+  }
+
+  /** Brings `covered` up to the content: by the updates since it last did when it can, else by the full difference. */
+  private catchUp(): void {
+    const since = this.since;
+    // Null while this runs: should it throw, the next push diffs in full. Nothing can change the content meanwhile.
+    this.since = null;
+    if (since) {
+      for (const update of since) Y.applyUpdate(this.covered, update, this);
+      const { pendingStructs, pendingDs } = this.covered.store;
+      // Unless something those updates build on is missing from `covered`: then the full difference brings it.
+      if (pendingStructs === null && pendingDs === null) {
+        this.since = [];
+        return;
+      }
+    }
+    Y.applyUpdate(this.covered, Y.encodeStateAsUpdate(this.content, Y.encodeStateVector(this.covered)), this);
+    this.since = [];
   }
 
   private async maybeWriteHead(): Promise<void> {
