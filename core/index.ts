@@ -6,6 +6,8 @@ export * from './text.ts';
 export * from './members.ts';
 export * from './agenda.ts';
 export * from './meetings.ts';
+export * from './meeting-list.ts';
+export * from './meeting-cancel.ts';
 export * from './workspace.ts';
 export * from './snapshot.ts';
 export * from './invite.ts';

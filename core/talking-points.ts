@@ -69,7 +69,7 @@ export function removeTalkingPoint(place: Place, pointId: string): void {
  * The talking points for a meeting in one place, oldest first. `homes` (from the
  * workspace doc) adds those of meetings cancelled into it.
  */
-export function listTalkingPointsIn(place: Place, meetingId: string, homes?: Map<string, string>): TalkingPoint[] {
+export function listTalkingPointsIn(place: Place, meetingId: string, homes?: ReadonlyMap<string, string>): TalkingPoint[] {
   const visibility = visibilityOf(place);
   const home = (id: string) => homes?.get(id) ?? id;
   return [...pointsMap(place).values()]
