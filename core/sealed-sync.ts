@@ -25,6 +25,14 @@ export interface SealedSyncOptions {
   compactAfter?: number;
   /** Changes (sent or received) after which this member seals a new head; {@link SealedSync.sealHead} does it at once. */
   headEvery?: number;
+  /**
+   * Calls `send` when local changes are to be sealed and sent. By default that is at
+   * once, in the event that made the change; a page passes a timer, so that a keystroke
+   * does not wait for sealing, sending and the occasional fold (all changes made until
+   * `send` runs go out together). The change is in the content doc, and so in its
+   * local storage, either way: this only moves when it leaves.
+   */
+  defer?: (send: () => void) => void;
 }
 
 /**
@@ -81,6 +89,8 @@ export class SealedSync {
    * first; null until it has, or when it must again (the next push diffs in full).
    */
   private since: Uint8Array[] | null = null;
+  /** Settles once a push that {@link SealedSyncOptions.defer} holds back is queued; null when none is held back. */
+  private deferred: Promise<void> | null = null;
   private reconciled = false;
   private compactQueued = false;
   private checkQueued = false;
@@ -130,7 +140,8 @@ export class SealedSync {
 
   /** Resolves once every blob received and every change made so far has been handled. */
   async whenIdle(): Promise<void> {
-    for (let seen: Promise<void> | undefined; seen !== this.queue; ) {
+    for (let seen: Promise<void> | undefined; seen !== this.queue || this.deferred; ) {
+      await this.deferred;
       seen = this.queue;
       await seen;
     }
@@ -150,8 +161,25 @@ export class SealedSync {
     this.since?.push(update);
     // The local copy may bring what an early blob waits for (storage loads after the carrier).
     if (this.early.length > 0) this.background(async () => this.applyReady());
-    if (this.reconciled) this.background(() => this.push());
+    if (this.reconciled) this.pushSoon();
   };
+
+  /** Queues a push when {@link SealedSyncOptions.defer} says; changes until then go out in that one push. */
+  private pushSoon(): void {
+    if (this.deferred) return;
+    const defer = this.options.defer ?? ((send) => send());
+    let release = () => {};
+    const deferred = new Promise<void>((resolve) => (release = resolve));
+    let sent = false;
+    defer(() => {
+      sent = true;
+      if (this.deferred === deferred) this.deferred = null;
+      this.background(() => this.push());
+      release();
+    });
+    // Held back: what `whenIdle` waits for until `send` runs.
+    if (!sent) this.deferred = deferred;
+  }
 
   private readonly onCarrierChange = (event: Y.YArrayEvent<Uint8Array>, transaction: Y.Transaction) => {
     if (transaction.origin === this) return;

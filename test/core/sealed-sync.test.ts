@@ -72,6 +72,31 @@ describe('sealed sync between members', () => {
     expect(readWorkspace(ben.content)).toEqual(readWorkspace(ada.content));
   });
 
+  it('holds local changes back until the deferred send runs, then sends them as one change, and whenIdle waits for it', async () => {
+    const keys = await newKeys();
+    const ben = await sealedPeer(keys);
+    const sends: (() => void)[] = [];
+    const ada = await deviceWithOptions(keys);
+    const { meetingId } = createWorkspace(ada.peer.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    await relayCarriers([ada.peer, ben]);
+    ada.options.defer = (send) => sends.push(send);
+    const blobs = sealedBlobs(ada.peer.carrier).length;
+    const itemId = addAgendaItem(ada.peer.content, meetingId, { title: 'Exam', createdBy: 'ada' });
+    editAgendaItemTitle(ada.peer.content, meetingId, itemId, 'Exam plan');
+    await Promise.resolve();
+    expect(sends).toHaveLength(1);
+    expect(sealedBlobs(ada.peer.carrier).length).toBe(blobs);
+    let idle = false;
+    const whenIdle = ada.peer.sync.whenIdle().then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(idle).toBe(false);
+    sends[0]!();
+    await whenIdle;
+    expect(sealedBlobs(ada.peer.carrier).length).toBe(blobs + 1);
+    await relayCarriers([ada.peer, ben]);
+    expect(titles(ben.content)).toEqual(['Exam plan']);
+  });
+
   it('sends on the next start an edit that was stored locally but never sealed (a crash in between)', async () => {
     const keys = await newKeys();
     const ada = await sealedPeer(keys);
