@@ -58,5 +58,6 @@ export * from './workspace-move.ts';
 export * from './timeline.ts';
 export * from './order.ts';
 export * from './changes.ts';
+export * from './read-cache.ts';
 export * from './program/index.ts';
 export * from './reminders/index.ts';

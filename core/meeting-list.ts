@@ -13,7 +13,8 @@ interface Group {
 
 /** A meeting as last read (agenda in order, nothing hidden), with the versions of its maps then. */
 interface Read {
-  version: string;
+  /** A meeting with no other cancelled into it, the commonest, has one version and is spared joining strings. */
+  version: number | string;
   maps: Y.Map<unknown>[];
   meeting: Meeting;
 }
@@ -60,7 +61,7 @@ export function listMeetings(doc: WorkspaceDoc): readonly Meeting[] {
   const fresh = new Map<string, Meeting>();
   let reshaped = regrouped;
   for (const group of listing.groups) {
-    const version = group.maps.length === 1 ? String(typeVersion(doc, group.own)) : group.maps.map((m) => typeVersion(doc, m)).join(',');
+    const version = group.maps.length === 1 ? typeVersion(doc, group.own) : group.maps.map((m) => typeVersion(doc, m)).join(',');
     const before = listing.reads.get(group.id);
     if (before && before.version === version && sameMaps(before.maps, group.maps)) continue;
     const meeting = readGroup(doc, group, homes);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  addAgendaItem, addGoal, addMeeting, cancelMeeting, createWorkspace, editAgendaItemTitle, endMeeting, listGoals, listMeetings,
+  addActionItem, addAgendaItem, addGoal, addMeeting, addTalkingPoint, cancelMeeting, listActionItems, listTalkingPoints, createWorkspace, editAgendaItemTitle, endMeeting, listGoals, listMeetings,
   meetingHomes, moveAgendaItem, observeChangedRoots, openPrivateNotebook, readAllMeetings, removeAgendaItem, removeMeeting,
   setAgendaItemDone, trackRootReads, type SharedType,
 } from '../../core/index.ts';
@@ -111,6 +111,25 @@ describe('incremental reads', () => {
     expect(inside!.get(first)).toBe(second);
     expect(meetingHomes(ada)).not.toBe(homes);
     expect(meetingHomes(ada).get(first)).toBe(second);
+  });
+
+  it('keeps a meeting\'s action items and talking points through a keystroke, and reads them again when they or the meeting\'s home change', () => {
+    const { ada, first, second, item, memberId } = twoMeetings();
+    const notebook = openPrivateNotebook();
+    addActionItem(ada, first, { text: 'Book the room', createdBy: memberId }, 1_000);
+    addTalkingPoint(notebook, first, 'Am I on track?', memberId, 1_000);
+    const [actions, points] = [listActionItems(ada, second), listTalkingPoints(ada, notebook, second)];
+    expect([actions, points]).toEqual([[], []]);
+    editAgendaItemTitle(ada, first, item, 'Exams, typed');
+    expect(listActionItems(ada, second)).toBe(actions);
+    expect(listTalkingPoints(ada, notebook, second)).toBe(points);
+    cancelMeeting(ada, first);
+    expect(listActionItems(ada, second).map((a) => a.text)).toEqual(['Book the room']);
+    expect(listTalkingPoints(ada, notebook, second).map((p) => p.text)).toEqual(['Am I on track?']);
+    addTalkingPoint(notebook, second, 'Night shifts', memberId, 2_000);
+    addActionItem(ada, second, { text: 'Ask the rota lead', createdBy: memberId }, 2_000);
+    expect(listTalkingPoints(ada, notebook, second).map((p) => p.text)).toEqual(['Am I on track?', 'Night shifts']);
+    expect(listActionItems(ada, second).map((a) => a.text)).toEqual(['Book the room', 'Ask the rota lead']);
   });
 
   it('tells which roots a change touched, and which roots a read looked at', () => {
