@@ -120,7 +120,11 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
   let waiting = connectLater;
   let closed = false;
   const awareness = new Awareness(doc);
-  const sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete) });
+  const sealed = new SealedSync(doc, carrier, {
+    room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete),
+    // Sealing and sending wait for the keystroke's event to end; by then the edit is handed to IndexedDB.
+    defer: (send) => void setTimeout(send, 0),
+  });
   const heads = setInterval(() => void sealed.sealHead().catch(onError), HEAD_EVERY_MS);
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room, key, onIntegrityError });
   // y-indexeddb never settles `whenSynced` when the database cannot be opened: fail
