@@ -6,6 +6,7 @@ export * from './text.ts';
 export * from './members.ts';
 export * from './agenda.ts';
 export * from './meetings.ts';
+export * from './first-view.ts';
 export * from './workspace.ts';
 export * from './snapshot.ts';
 export * from './invite.ts';
