@@ -1,13 +1,12 @@
 import {
   describeError, INCOMPLETE_HISTORY_MESSAGE, readWorkspaceSummary, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
 } from '../../core/index.ts';
-import { dropPreloadedCopy, preloadLocalCopy, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
+import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
-import { getActiveRoom, listJoinedWorkspaces, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
-import { openJoined } from '../utils/workspace-access.ts';
-import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
+import type { JoinedWorkspace, watchJoinedWorkspaces } from '../utils/registry.ts';
+import { watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
-import { attachWorkspace, type OpenWorkspace } from './open-workspace.ts';
+import type { OpenWorkspace } from './open-workspace.ts';
 import type { Arrival, JoinInput, NewWorkspaceInput } from './lifecycle.ts';
 import { markOpen } from '../utils/open-marks.ts';
 import { afterNextPaint } from '../utils/after-next-paint.ts';
@@ -71,6 +70,8 @@ export interface WorkspaceSession {
   dispose(): void;
 }
 
+type OpenPath = typeof import('./open-path.ts');
+const loadOpenPath = (): Promise<OpenPath> => import('./open-path.ts');
 const loadImport = (): Promise<ImportArrival> => import('./import-arrival.ts').then((m) => m.importArrival);
 type Lifecycle = typeof import('./lifecycle.ts');
 let lifecycle: Lifecycle | undefined;
@@ -132,21 +133,28 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   };
 
   const stopStorage = watchStorageFailures(notice, options.page);
+  // Fetched from the start, beside the first render rather than before it.
+  const openPath = loadOpenPath();
   let listed: () => void = () => undefined;
   firstList = new Promise<void>((resolve) => (listed = resolve));
-  const stopRegistry = (options.watchRegistry ?? watchJoinedWorkspaces)((list) => {
-    joined = list;
-    update({ joined: list });
-    listed();
-    followMoves().catch((e: unknown) => notice(describeError(e)));
-  }, (e) => notice(describeError(e)));
+  let disposed = false;
+  let stopRegistry = () => { disposed = true; };
+  void openPath.then((path) => {
+    if (disposed) return;
+    stopRegistry = (options.watchRegistry ?? path.watchJoinedWorkspaces)((list) => {
+      joined = list;
+      update({ joined: list });
+      listed();
+      followMoves().catch((e: unknown) => notice(describeError(e)));
+    }, (e) => notice(describeError(e)));
+  }, (e: Error) => notice(describeError(e)));
 
   /** When the open workspace left the registry (moved or forgotten by another page), opens what is there now. */
   async function followMoves() {
     if (busy > 0 || loading || !open || joined.some((w) => w.room === open!.entry.room)) return;
     // The watch reports a save a moment after it: a workspace that just arrived is not in its list yet.
     const room = open.entry.room;
-    const saved = await listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
+    const saved = await (await openPath).listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
     if (saved || busy > 0 || open?.entry.room !== room) return;
     await reopenLast();
   }
@@ -225,7 +233,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     }
     detach();
     const mine = generation;
-    const attached = await attachWorkspace(entry, conn, {
+    const attached = await (await openPath).attachWorkspace(entry, conn, {
       summary: (summary) => mine === generation && update({ summary }),
       moved: (moved) => mine === generation && update({ moved }),
       changed: (roots) => {
@@ -271,16 +279,16 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     }
   }
 
-  async function openEntry(entry: JoinedWorkspace) {
-    const ticket = ++requested;
-    const conn = await openJoined(entry, problems);
+  async function openEntry(entry: JoinedWorkspace, ticket = ++requested) {
+    const path = await openPath;
+    const conn = await path.openJoined(entry, problems);
     markOpen('local-copy');
     // A later switch wins the race: remember only what is open.
-    if (await attach(entry, conn, ticket)) await setActiveRoom(entry.room);
+    if (await attach(entry, conn, ticket)) await path.setActiveRoom(entry.room);
   }
 
   async function reopenLast() {
-    const [room] = await Promise.all([getActiveRoom(), firstList]);
+    const [room] = await Promise.all([openPath.then((path) => path.getActiveRoom()), firstList]);
     markOpen('registry');
     const entry = joined.find((w) => w.room === room) ?? joined[0];
     if (entry) await openEntry(entry);
@@ -290,7 +298,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   /** Opens a workspace that just came to this device; `ticket` is from when it was asked for. */
   async function arrive(arrival: Arrival, ticket: number) {
     await attach(arrival.entry, arrival.conn, ticket);
-    void requestPersistentStorage();
+    void openPath.then((path) => path.requestPersistentStorage());
   }
 
   return {
@@ -302,14 +310,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       try {
         // Loading the whole local copy holds the page for a while: with the first view up, it waits until that is on screen.
         if (firstView) await new Promise<void>((painted) => afterNextPaint(painted));
-        if (last) preloadLocalCopy(last);
+        if (last) (await openPath).preloadLocalCopy(last);
         await reopenLast();
       } catch (e) {
         notice(describeError(e));
       } finally {
         // The workspace it showed did not open: the page shows what is there instead.
         if (firstView) close();
-        dropPreloadedCopy();
+        void openPath.then((path) => path.dropPreloadedCopy(), () => undefined);
         loading = false;
         update({ loading: false });
         await followMoves().catch((e: unknown) => notice(describeError(e)));
@@ -317,9 +325,11 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     },
     open(room) {
       return operation(async () => {
+        const ticket = ++requested;
+        await firstList; // A switch asked for from the first view, before the registry answered, waits for its list.
         const entry = joined.find((w) => w.room === room);
         if (!entry) throw new Error('This workspace is no longer on this device.');
-        await openEntry(entry);
+        await openEntry(entry, ticket);
       });
     },
     create: (input) => operation(async () => {
