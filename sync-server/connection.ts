@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import type { RelayLimits } from './config.ts';
 import { TokenBucket } from './limits.ts';
 import { log } from './log.ts';
 
@@ -19,6 +20,22 @@ export interface Connection {
   syncing: boolean;
   /** Bytes of sync replies queued on this socket and not yet written out. */
   syncBytesQueued: number;
+}
+
+/** A connection for a socket just admitted to `room`, with fresh rate limits. */
+export function newConnection(id: number, ws: WebSocket, room: string, remote: string, limits: RelayLimits): Connection {
+  return {
+    id,
+    ws,
+    room,
+    remote,
+    clientIds: new Set(),
+    alive: true,
+    frames: new TokenBucket(limits.framesPerSecond, limits.frameBurst),
+    bytes: new TokenBucket(limits.bytesPerSecond, limits.byteBurst),
+    syncing: false,
+    syncBytesQueued: 0,
+  };
 }
 
 /** WebSocket close codes the relay uses (RFC 6455 section 7.4.1, and 4xxx for the application). */

@@ -4,10 +4,12 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RELAY_PROTOCOL } from './auth.ts';
 import { Compactor } from './compactor.ts';
 import type { RelayLimits } from './config.ts';
-import { CloseCode, pingOrDrop, rejectConnection, type Connection } from './connection.ts';
+import { CloseCode, newConnection, pingOrDrop, rejectConnection, type Connection } from './connection.ts';
 import { localFanout } from './fanout/local.ts';
+import { FirstAdmissions } from './first-admissions.ts';
+import { takeFrame } from './frame-admission.ts';
 import type { RoomFanout } from './fanout/types.ts';
-import { AddressLimits, TokenBucket } from './limits.ts';
+import { AddressLimits } from './limits.ts';
 import { log } from './log.ts';
 import { RelayMetrics } from './metrics.ts';
 import { MalformedMessageError } from './protocol.ts';
@@ -223,19 +225,7 @@ export class Relay {
   }
 
   private attach(room: Room, ws: WebSocket, remote: string): void {
-    const { limits } = this.options;
-    const conn: Connection = {
-      id: this.nextConnectionId++,
-      ws,
-      room: room.name,
-      remote,
-      clientIds: new Set(),
-      alive: true,
-      frames: new TokenBucket(limits.framesPerSecond, limits.frameBurst),
-      bytes: new TokenBucket(limits.bytesPerSecond, limits.byteBurst),
-      syncing: false,
-      syncBytesQueued: 0,
-    };
+    const conn = newConnection(this.nextConnectionId++, ws, room.name, remote, this.options.limits);
     room.pendingJoins--;
     this.metrics.connections.inc();
     log('connect', { conn: conn.id, room: room.name, remote });
@@ -257,22 +247,8 @@ export class Relay {
   }
 
   private onMessage(room: Room, conn: Connection, data: RawData, isBinary: boolean): void {
-    conn.alive = true;
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
-    if (!isBinary) {
-      rejectConnection(conn, CloseCode.unsupportedData, 'text frame');
-      return;
-    }
-    const frame = toBytes(data);
-    if (!conn.frames.take(1) || !conn.bytes.take(frame.byteLength)) {
-      this.metrics.refused.inc({ reason: 'rate-limit' });
-      rejectConnection(conn, CloseCode.policy, 'rate limit exceeded');
-      // Stop reading: whatever else the flood sent would only cost parsing. The
-      // close frame is on its way; the socket goes without waiting for the answer.
-      conn.ws.pause();
-      setTimeout(() => conn.ws.terminate(), 1_000).unref();
-      return;
-    }
+    const frame = takeFrame(conn, data, isBinary, this.metrics);
+    if (frame === null) return;
     try {
       room.receive(conn, frame);
     } catch (error) {
@@ -328,29 +304,6 @@ export class Relay {
     const before = Date.now() - PRESENCE_TIMEOUT_MS;
     for (const room of this.loaded.values()) room.expirePresence(before);
   }
-}
-
-/** Remembers, per room, that a first handshake is under way, until its socket closes. */
-export class FirstAdmissions {
-  private readonly rooms = new Map<string, number>();
-
-  /** Says whether this is the only handshake under way to `room`, and counts it. */
-  begin(room: string): boolean {
-    const count = this.rooms.get(room) ?? 0;
-    this.rooms.set(room, count + 1);
-    return count === 0;
-  }
-
-  end(room: string): void {
-    const count = (this.rooms.get(room) ?? 1) - 1;
-    if (count > 0) this.rooms.set(room, count);
-    else this.rooms.delete(room);
-  }
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
 function delay(ms: number): Promise<void> {

@@ -2,14 +2,16 @@ import * as Y from 'yjs';
 import type { RelayLimits } from './config.ts';
 import { CloseCode, rejectConnection, send, type Connection } from './connection.ts';
 import type { FanoutMessage, RoomFanout } from './fanout/types.ts';
+import { DurableQueue } from './durable-queue.ts';
 import { log } from './log.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { PresenceStore, type PresenceEntry } from './presence.ts';
 import { awarenessMessage, decodeClientMessage, syncStep1Message, updateMessage } from './protocol.ts';
 import type { CheckOutcome, UpdateChecker } from './room-state/checker.ts';
 import type { RoomStateKeeper } from './room-state/keeper.ts';
+import { sendSyncReply } from './sync-reply.ts';
 import type { RelayStorage } from './storage/types.ts';
-import { advance, encodeStateVector, type StateVector } from './update-check.ts';
+import { advance, advancePast, encodeStateVector, type StateVector } from './update-check.ts';
 
 /** Everything a room shares with the rest of its relay process. */
 export interface RoomContext {
@@ -27,11 +29,10 @@ export interface RoomContext {
   onBroken(room: Room): void;
 }
 
-/** An update handed to storage, waiting (in arrival order) to be relayed once durable. */
+/** An update on its way to storage, relayed to everyone but its sender once durable. */
 interface Outgoing {
   update: Uint8Array;
   from: Connection | null;
-  state: 'storing' | 'stored' | 'failed';
 }
 
 /**
@@ -52,10 +53,7 @@ export class Room {
   /** Whether anything changed the stored log since it was last compacted. */
   needsCompaction = false;
   private readonly presence: PresenceStore;
-  private readonly outgoing: Outgoing[] = [];
-  /** Updates handed to storage whose outcome is not known yet, and who waits for there to be none. */
-  private storing = 0;
-  private settledWaiters: (() => void)[] = [];
+  private readonly durable: DurableQueue<Outgoing>;
   private unsubscribe: (() => Promise<void>) | null = null;
   /** A large update is being checked off-thread; `waiting` holds the room's updates that came after it. */
   private checking = false;
@@ -72,6 +70,7 @@ export class Room {
       idsPerRoom: ctx.limits.presenceIdsPerRoom,
       roomBytes: ctx.limits.presenceBytesPerRoom,
     });
+    this.durable = new DurableQueue((item) => this.store(item), (item) => this.relay(item), () => this.break());
   }
 
   /**
@@ -154,8 +153,8 @@ export class Room {
   }
 
   /** Resolves once every update received so far has been stored (or failed to be). */
-  async settled(): Promise<void> {
-    while (this.storing > 0) await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
+  settled(): Promise<void> {
+    return this.durable.settled();
   }
 
   /** Leaves the bus and frees the room's state in the worker. */
@@ -180,7 +179,7 @@ export class Room {
     this.ctx.states.syncStep2(this.name, stateVector).then(
       (message) => {
         conn.syncing = false;
-        this.sendSyncReply(conn, message);
+        sendSyncReply(conn, message, this.ctx.syncReplies);
       },
       (error: unknown) => {
         conn.syncing = false;
@@ -189,24 +188,6 @@ export class Room {
     );
   }
 
-  private sendSyncReply(conn: Connection, message: Uint8Array): void {
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
-    const queued = this.ctx.syncReplies;
-    queued.queued += message.byteLength;
-    conn.syncBytesQueued += message.byteLength;
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      queued.queued -= message.byteLength;
-      conn.syncBytesQueued -= message.byteLength;
-    };
-    conn.ws.once('close', release);
-    conn.ws.send(message, (error) => {
-      release();
-      if (error) conn.ws.terminate();
-    });
-  }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
     if (this.closed) return;
@@ -250,54 +231,30 @@ export class Room {
     advance(this.state, verdict.advances);
     this.storedBytes += update.byteLength;
     this.needsCompaction = true;
-    this.store({ update, from: conn, state: 'storing' });
+    this.durable.push({ update, from: conn });
   }
 
-  private store(item: Outgoing): void {
-    this.outgoing.push(item);
-    this.storing++;
+  private store(item: Outgoing): Promise<void> {
     const started = performance.now();
-    // Plain callbacks, no promise chain of its own: this runs for every update.
-    this.ctx.storage.appendUpdate(this.name, item.update).then(
-      () => {
-        this.ctx.metrics.commitSeconds.observe((performance.now() - started) / 1000);
-        item.state = 'stored';
-        this.afterStore();
-      },
+    return this.ctx.storage.appendUpdate(this.name, item.update).then(
+      () => this.ctx.metrics.commitSeconds.observe((performance.now() - started) / 1000),
       (error: unknown) => {
-        item.state = 'failed';
         log('storage-error', { room: this.name, conn: item.from?.id, message: String(error) });
-        this.afterStore();
+        throw error;
       },
     );
   }
 
-  private afterStore(): void {
-    try {
-      this.relayStored();
-    } finally {
-      this.storing--;
-      if (this.storing === 0) for (const resolve of this.settledWaiters.splice(0)) resolve();
-    }
-  }
-
-  /** Relays, in arrival order, every update at the head of the queue that is durable. */
-  private relayStored(): void {
-    for (let head = this.outgoing[0]; head !== undefined && head.state !== 'storing'; head = this.outgoing[0]) {
-      this.outgoing.shift();
-      if (head.state === 'failed') {
-        this.break();
-        continue;
-      }
-      if (this.closed) continue;
-      this.ctx.states.apply(this.name, head.update);
-      this.broadcast(updateMessage(head.update), head.from);
-      this.ctx.metrics.updates.inc();
-      this.ctx.onAppended(this.name, head.update.byteLength);
-      void this.ctx.fanout.publish(this.name, { kind: 'update', update: head.update }).catch((error: unknown) => {
-        log('fanout-error', { room: this.name, message: String(error) });
-      });
-    }
+  /** Relays a durable update to the room's other sockets and to the other processes. */
+  private relay(item: Outgoing): void {
+    if (this.closed) return;
+    this.ctx.states.apply(this.name, item.update);
+    this.broadcast(updateMessage(item.update), item.from);
+    this.ctx.metrics.updates.inc();
+    this.ctx.onAppended(this.name, item.update.byteLength);
+    void this.ctx.fanout.publish(this.name, { kind: 'update', update: item.update }).catch((error: unknown) => {
+      log('fanout-error', { room: this.name, message: String(error) });
+    });
   }
 
   /**
@@ -333,11 +290,7 @@ export class Room {
       switch (message.kind) {
         case 'update': {
           // Already checked and stored by the process that received it.
-          for (const struct of Y.decodeUpdate(message.update).structs) {
-            if (struct instanceof Y.Skip) continue;
-            const end = struct.id.clock + struct.length;
-            if (end > (this.state.get(struct.id.client) ?? 0)) this.state.set(struct.id.client, end);
-          }
+          advancePast(this.state, message.update);
           this.storedBytes += message.update.byteLength;
           this.ctx.states.apply(this.name, message.update);
           this.broadcast(updateMessage(message.update), null);

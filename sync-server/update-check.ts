@@ -118,3 +118,15 @@ export function advance(state: StateVector, advances: StateVector): void {
     if (clock > (state.get(client) ?? 0)) state.set(client, clock);
   }
 }
+
+/**
+ * Moves `state` past every struct of an update that was checked and stored
+ * elsewhere (by the relay process that received it), without checking it again.
+ */
+export function advancePast(state: StateVector, update: Uint8Array): void {
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Skip) continue;
+    const end = struct.id.clock + struct.length;
+    if (end > (state.get(struct.id.client) ?? 0)) state.set(struct.id.client, end);
+  }
+}
