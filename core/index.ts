@@ -8,6 +8,7 @@ export * from './agenda.ts';
 export * from './meetings.ts';
 export * from './meeting-list.ts';
 export * from './meeting-cancel.ts';
+export * from './first-view.ts';
 export * from './workspace.ts';
 export * from './snapshot.ts';
 export * from './invite.ts';

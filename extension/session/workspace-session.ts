@@ -1,17 +1,17 @@
 import {
-  describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
+  describeError, INCOMPLETE_HISTORY_MESSAGE, readWorkspaceSummary, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
 } from '../../core/index.ts';
-import { dropPreloadedCopy, preloadLocalCopy, type SyncProblems, type WorkspaceConnection } from '../utils/connection.ts';
+import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
-import { getActiveRoom, listJoinedWorkspaces, setActiveRoom, watchJoinedWorkspaces, type JoinedWorkspace } from '../utils/registry.ts';
-import { openJoined } from '../utils/workspace-access.ts';
-import { requestPersistentStorage, watchStorageFailures } from '../utils/storage-health.ts';
+import type { JoinedWorkspace, watchJoinedWorkspaces } from '../utils/registry.ts';
+import { watchStorageFailures } from '../utils/storage-health.ts';
 import type { WorkspaceContext } from '../stores/workspace-context.ts';
-import { attachWorkspace, type OpenWorkspace } from './open-workspace.ts';
+import type { OpenWorkspace } from './open-workspace.ts';
 import type { Arrival, JoinInput, NewWorkspaceInput } from './lifecycle.ts';
 import { markOpen } from '../utils/open-marks.ts';
 import { afterNextPaint } from '../utils/after-next-paint.ts';
 import { lastRoom } from './last-room.ts';
+import { firstViewCache, type FirstView } from './first-view-cache.ts';
 import { DONE, parseField, problemOf, type Outcome } from './problem.ts';
 
 /** Everything a view shows about the session, as plain values: the store mirrors it. */
@@ -59,12 +59,19 @@ export interface WorkspaceSession {
   importFile(text: string, relayUrl: string): Promise<Outcome>;
   removeMemberAndMove(memberId: string): Promise<Outcome>;
   close(): void;
-  /** The open workspace's docs and who I am, or null. */
+  /** The open workspace's docs and who I am (while it opens, those of its kept first view), or null. */
   context(): WorkspaceContext | null;
+  /**
+   * Holds `write` back while the page shows the kept first view, to be made on the
+   * workspace once it is open; true if it was held. Nothing is written to the copy.
+   */
+  deferWrite(write: () => void): boolean;
   /** Closes the workspace and stops watching the registry. */
   dispose(): void;
 }
 
+type OpenPath = typeof import('./open-path.ts');
+const loadOpenPath = (): Promise<OpenPath> => import('./open-path.ts');
 const loadImport = (): Promise<ImportArrival> => import('./import-arrival.ts').then((m) => m.importArrival);
 type Lifecycle = typeof import('./lifecycle.ts');
 let lifecycle: Lifecycle | undefined;
@@ -73,6 +80,12 @@ const loadLifecycle = async (): Promise<Lifecycle> => (lifecycle ??= await impor
 /** How long after a workspace opens its search index is first brought up to date: the view comes first. */
 const INDEX_AFTER_MS = 1_000;
 const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.indexOpenWorkspace);
+/** How long after opening, and after the last change, the first view of the open workspace is kept for the next page. */
+const KEEP_FIRST_VIEW_AFTER_MS = 1_000;
+const KEEP_FIRST_VIEW_CHANGED_MS = 2_000;
+/** Said when something done while the kept first view showed could not be made on the workspace that opened. */
+const LOST_WHILE_OPENING = 'What you did while Tandem was opening could not be kept, because another workspace opened. Please do it again.';
+const EDITED_WHILE_OPENING = 'An edit made while Tandem was opening could not be kept. Please make it again.';
 
 /**
  * Makes the session of one page. Every change of state goes to `events`; the
@@ -82,7 +95,7 @@ const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.i
 export interface SessionOptions {
   /** How long a join waits for the workspace to arrive from the relay. */
   joinTimeoutMs?: number;
-  /** Where refused storage writes surface (the page's window by default). */
+  /** Where refused storage writes surface, and where the page says it is going away (the page's window by default). */
   page?: EventTarget;
   /** How the session learns the registry's list: its live watch by default (a test may slow it down). */
   watchRegistry?: typeof watchJoinedWorkspaces;
@@ -100,6 +113,11 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   // Operations under way: a registry change they make is not news to this page until they are done.
   let busy = 0;
   let loading = true;
+  /** The kept first view, shown from the start of the page until the workspace it shows is open. */
+  let firstView: FirstView | null = null;
+  /** Writes asked for while the first view showed, in order. */
+  let deferred: (() => void)[] = [];
+  let keepTimer: ReturnType<typeof setTimeout> | undefined;
   const update = (patch: Partial<SessionState>) => events.update(patch);
   const notice = (message: string) => update({ notice: message });
 
@@ -115,21 +133,28 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   };
 
   const stopStorage = watchStorageFailures(notice, options.page);
+  // Fetched from the start, beside the first render rather than before it.
+  const openPath = loadOpenPath();
   let listed: () => void = () => undefined;
   firstList = new Promise<void>((resolve) => (listed = resolve));
-  const stopRegistry = (options.watchRegistry ?? watchJoinedWorkspaces)((list) => {
-    joined = list;
-    update({ joined: list });
-    listed();
-    followMoves().catch((e: unknown) => notice(describeError(e)));
-  }, (e) => notice(describeError(e)));
+  let disposed = false;
+  let stopRegistry = () => { disposed = true; };
+  void openPath.then((path) => {
+    if (disposed) return;
+    stopRegistry = (options.watchRegistry ?? path.watchJoinedWorkspaces)((list) => {
+      joined = list;
+      update({ joined: list });
+      listed();
+      followMoves().catch((e: unknown) => notice(describeError(e)));
+    }, (e) => notice(describeError(e)));
+  }, (e: Error) => notice(describeError(e)));
 
   /** When the open workspace left the registry (moved or forgotten by another page), opens what is there now. */
   async function followMoves() {
     if (busy > 0 || loading || !open || joined.some((w) => w.room === open!.entry.room)) return;
     // The watch reports a save a moment after it: a workspace that just arrived is not in its list yet.
     const room = open.entry.room;
-    const saved = await listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
+    const saved = await (await openPath).listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
     if (saved || busy > 0 || open?.entry.room !== room) return;
     await reopenLast();
   }
@@ -142,15 +167,64 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     open?.close();
     open = null;
     integrityError = null;
-    update({ integrityError: null, peers: [], syncState: 'offline', moved: null, roomRetired: false });
+    clearTimeout(keepTimer);
+    keepTimer = undefined;
+    update({ integrityError: null, peers: [], syncState: firstView ? 'connecting' : 'offline', moved: null, roomRetired: false });
     events.switched();
   }
 
   function close() {
     requested++; // An open still under way no longer applies.
+    endFirstView(null);
     detach();
     update({ active: null, summary: null });
   }
+
+  /** Shows the kept first view of `room`, if there is one, until that workspace is open. */
+  function showFirstView(room: string | null) {
+    const view = firstViewCache.take(room);
+    if (!view) return;
+    let summary;
+    try {
+      summary = readWorkspaceSummary(view.context.doc);
+    } catch {
+      view.destroy();
+      return firstViewCache.forget();
+    }
+    firstView = view;
+    // The store's list only: the session's own list, with the tokens, comes from the registry.
+    update({ active: view.entry, joined: joined.length > 0 ? joined : view.joined, summary, syncState: 'connecting', loading: false });
+    events.switched();
+    markOpen('first-view');
+  }
+
+  /** Lets go of the first view as `room` (or nothing) opens; what was held back for it is made now, when it is the same workspace. */
+  function endFirstView(room: string | null) {
+    const view = firstView;
+    if (!view) return;
+    const writes = deferred;
+    firstView = null;
+    deferred = [];
+    if (view.edited()) notice(EDITED_WHILE_OPENING);
+    view.destroy();
+    if (room === view.entry.room) return writes.forEach((write) => write());
+    // What it showed is not what opened: the next page does not show it either.
+    firstViewCache.forget();
+    if (writes.length > 0) notice(LOST_WHILE_OPENING);
+  }
+
+  /** Keeps the open workspace's first view for the next page of this browser. */
+  function keepFirstView() {
+    clearTimeout(keepTimer);
+    keepTimer = undefined;
+    if (open) firstViewCache.keep(open.entry, joined, open.connection.doc);
+  }
+  // At most one keep waits at a time, so that a workspace that keeps changing is still kept every few seconds.
+  const keepFirstViewSoon = (ms: number) => {
+    keepTimer ??= setTimeout(keepFirstView, ms);
+  };
+  const page: EventTarget | undefined = options.page ?? (typeof window === 'undefined' ? undefined : window);
+  page?.addEventListener('pagehide', keepFirstView);
 
   async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection, ticket: number): Promise<boolean> {
     if (ticket !== requested) {
@@ -159,10 +233,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     }
     detach();
     const mine = generation;
-    const attached = await attachWorkspace(entry, conn, {
+    const attached = await (await openPath).attachWorkspace(entry, conn, {
       summary: (summary) => mine === generation && update({ summary }),
       moved: (moved) => mine === generation && update({ moved }),
-      changed: (roots) => mine === generation && events.changed(roots),
+      changed: (roots) => {
+        if (mine !== generation) return;
+        events.changed(roots);
+        keepFirstViewSoon(KEEP_FIRST_VIEW_CHANGED_MS);
+      },
       syncState: (syncState) => mine === generation && update({ syncState }),
       peers: (peers) => mine === generation && update({ peers }),
       notice: (message) => mine === generation && notice(message),
@@ -176,6 +254,8 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     markOpen('attached');
     update({ active: entry });
     events.switched();
+    endFirstView(entry.room);
+    keepFirstViewSoon(KEEP_FIRST_VIEW_AFTER_MS);
     afterNextPaint(() => mine === generation && conn.connect());
     // The search index reads the whole workspace: its code and its first pass wait until the view is up.
     const timer = setTimeout(() => void loadSearchIndex().then((index) => {
@@ -199,16 +279,16 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     }
   }
 
-  async function openEntry(entry: JoinedWorkspace) {
-    const ticket = ++requested;
-    const conn = await openJoined(entry, problems);
+  async function openEntry(entry: JoinedWorkspace, ticket = ++requested) {
+    const path = await openPath;
+    const conn = await path.openJoined(entry, problems);
     markOpen('local-copy');
     // A later switch wins the race: remember only what is open.
-    if (await attach(entry, conn, ticket)) await setActiveRoom(entry.room);
+    if (await attach(entry, conn, ticket)) await path.setActiveRoom(entry.room);
   }
 
   async function reopenLast() {
-    const [room] = await Promise.all([getActiveRoom(), firstList]);
+    const [room] = await Promise.all([openPath.then((path) => path.getActiveRoom()), firstList]);
     markOpen('registry');
     const entry = joined.find((w) => w.room === room) ?? joined[0];
     if (entry) await openEntry(entry);
@@ -218,7 +298,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   /** Opens a workspace that just came to this device; `ticket` is from when it was asked for. */
   async function arrive(arrival: Arrival, ticket: number) {
     await attach(arrival.entry, arrival.conn, ticket);
-    void requestPersistentStorage();
+    void openPath.then((path) => path.requestPersistentStorage());
   }
 
   return {
@@ -226,13 +306,18 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       loading = true;
       update({ loading: true });
       const last = lastRoom.get();
-      if (last) preloadLocalCopy(last);
+      showFirstView(last);
       try {
+        // Loading the whole local copy holds the page for a while: with the first view up, it waits until that is on screen.
+        if (firstView) await new Promise<void>((painted) => afterNextPaint(painted));
+        if (last) (await openPath).preloadLocalCopy(last);
         await reopenLast();
       } catch (e) {
         notice(describeError(e));
       } finally {
-        dropPreloadedCopy();
+        // The workspace it showed did not open: the page shows what is there instead.
+        if (firstView) close();
+        void openPath.then((path) => path.dropPreloadedCopy(), () => undefined);
         loading = false;
         update({ loading: false });
         await followMoves().catch((e: unknown) => notice(describeError(e)));
@@ -240,9 +325,11 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     },
     open(room) {
       return operation(async () => {
+        const ticket = ++requested;
+        await firstList; // A switch asked for from the first view, before the registry answered, waits for its list.
         const entry = joined.find((w) => w.room === room);
         if (!entry) throw new Error('This workspace is no longer on this device.');
-        await openEntry(entry);
+        await openEntry(entry, ticket);
       });
     },
     create: (input) => operation(async () => {
@@ -271,8 +358,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       await attach(entry, conn, ticket);
     }),
     close,
-    context: () => open?.context ?? null,
+    context: () => open?.context ?? firstView?.context ?? null,
+    deferWrite(write) {
+      if (!firstView) return false;
+      deferred.push(write);
+      return true;
+    },
     dispose() {
+      page?.removeEventListener('pagehide', keepFirstView);
       close();
       stopRegistry();
       stopStorage();

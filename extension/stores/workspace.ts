@@ -64,6 +64,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    * visible message. Returns what the write returned, or undefined when it failed.
    */
   function write<T>(fn: (ctx: WorkspaceContext) => T): T | undefined {
+    // While the page shows the kept first view, the write waits for the workspace itself.
+    if (session.deferWrite(() => write(fn))) return undefined;
     const ctx = session.context();
     if (!ctx) return undefined;
     try {

@@ -70,7 +70,7 @@ let preloaded: { room: string; doc: Y.Doc; persistence: IndexeddbPersistence } |
 export function preloadLocalCopy(room: string): void {
   dropPreloadedCopy();
   const doc = new Y.Doc();
-  preloaded = { room, doc, persistence: new IndexeddbPersistence(localCopyName(room), doc) };
+  preloaded = { room, doc, persistence: persistLocalCopy(room, doc) };
 }
 
 /** Lets go of a preloaded local copy no connection took. */
@@ -88,7 +88,24 @@ function takeLocalCopy(room: string): { doc: Y.Doc; persistence: IndexeddbPersis
     return taken;
   }
   const doc = new Y.Doc();
-  return { doc, persistence: new IndexeddbPersistence(localCopyName(room), doc) };
+  return { doc, persistence: persistLocalCopy(room, doc) };
+}
+
+/**
+ * Keeps `doc` in the local copy of `room`, with y-indexeddb's update listener left
+ * off until the copy is loaded: while a doc has any update listener, Yjs encodes
+ * every transaction as an update for it, the one that loads the whole copy
+ * included, which costs about as much again as applying it. Nothing written
+ * meanwhile is lost: as it loads, y-indexeddb stores the doc's state from before
+ * the copy is applied, in the same step.
+ */
+function persistLocalCopy(room: string, doc: Y.Doc): IndexeddbPersistence {
+  const persistence = new IndexeddbPersistence(localCopyName(room), doc);
+  doc.off('update', persistence._storeUpdate);
+  void persistence.whenSynced.then(() => {
+    if (!persistence._destroyed) doc.on('update', persistence._storeUpdate);
+  });
+  return persistence;
 }
 
 /**
@@ -99,16 +116,16 @@ function takeLocalCopy(room: string): { doc: Y.Doc; persistence: IndexeddbPersis
 const FOLD_LOCAL_AFTER = 50;
 const FOLD_LOCAL_DELAY_MS = 3_000;
 
-/**
- * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
- * a closed browser and a dead relay, and sealed and sent when the relay is there.
- */
 /** How often an open workspace seals its head into the carrier, so that newcomers can tell withheld history. */
 const HEAD_EVERY_MS = 20_000;
 
 /** Close code with which the relay closes the sockets of a room it retired. */
 const ROOM_RETIRED = 4410;
 
+/**
+ * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
+ * a closed browser and a dead relay, and sealed and sent when the relay is there.
+ */
 export function openConnection({ room, relayUrl, token, key, connectLater = false, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
   const { doc, persistence } = takeLocalCopy(room);
   const carrier = new Y.Doc();
@@ -120,12 +137,6 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
   let waiting = connectLater;
   let closed = false;
   const awareness = new Awareness(doc);
-  const sealed = new SealedSync(doc, carrier, {
-    room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete),
-    // Sealing and sending wait for the keystroke's event to end; by then the edit is handed to IndexedDB.
-    defer: (send) => void setTimeout(send, 0),
-  });
-  const heads = setInterval(() => void sealed.sealHead().catch(onError), HEAD_EVERY_MS);
   const stopMirror = mirrorAwareness(awareness, provider.awareness, { room, key, onIntegrityError });
   // y-indexeddb never settles `whenSynced` when the database cannot be opened: fail
   // with a message instead of leaving the view on "Opening…".
@@ -135,13 +146,26 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
       throw new Error(`This browser would not open Tandem's storage on this device (${e.message}). Free some disk space or check the browser's site-data settings, then reopen Tandem.`);
     }),
   ]);
+  // Sealing starts once the local copy is in: its listener on the doc would make loading the copy cost twice as much
+  // (see persistLocalCopy), and what it sends is worked out from the doc when it reconciles, so nothing made before is missed.
+  let sealed: SealedSync | null = null;
+  const sealing = whenLoaded.then(() => {
+    if (closed) return;
+    sealed = new SealedSync(doc, carrier, {
+      room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete),
+      // Sealing and sending wait for the keystroke's event to end; by then the edit is handed to IndexedDB.
+      defer: (send) => void setTimeout(send, 0),
+    });
+  }, () => undefined); // Storage that would not open is reported by whoever waits for `whenLoaded`.
+
+  const heads = setInterval(() => void sealed?.sealHead().catch(onError), HEAD_EVERY_MS);
   const fold = setTimeout(() => void whenLoaded.then(() => {
     if (!closed && persistence._dbsize > FOLD_LOCAL_AFTER) return storeState(persistence, true);
   }).catch(onError), FOLD_LOCAL_DELAY_MS);
   // Each time the carrier has caught up with the relay, send whatever the local copy has that it lacks.
   const onSync = (synced: boolean) => {
     if (synced) markOpen('relay-synced');
-    if (synced) void whenLoaded.then(() => sealed.reconcile()).then(() => markOpen('reconciled')).catch(onError);
+    if (synced) void sealing.then(() => sealed?.reconcile()).then(() => markOpen('reconciled')).catch(onError);
   };
   provider.on('sync', onSync);
   const onClose = (event: CloseEvent | null) => {
@@ -163,7 +187,7 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
     provider.off('connection-close', onClose);
     clearInterval(heads);
     stopMirror();
-    sealed.destroy();
+    sealed?.destroy();
     awareness.destroy();
     provider.destroy();
   };
@@ -179,7 +203,7 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
     },
     waitingToConnect: () => waiting && !closed,
     async whenSent() {
-      await sealed.whenIdle();
+      await sealed?.whenIdle();
       for (let polls = 0; provider.wsconnected && (provider.ws?.bufferedAmount ?? 0) > 0 && polls < 100; polls++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

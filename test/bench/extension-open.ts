@@ -49,7 +49,7 @@ const watchForReady = `(() => {
 })();`;
 
 /** The steps of opening, in the order the extension takes them (see extension/utils/open-marks.ts). */
-const STEPS = ['script', 'mounted', 'registry', 'key', 'local-copy', 'attached', 'relay-synced', 'reconciled'] as const;
+const STEPS = ['script', 'first-view', 'mounted', 'registry', 'key', 'local-copy', 'attached', 'relay-synced', 'reconciled'] as const;
 
 async function openOnce(profile: Profile, surface: 'popup' | 'sidepanel'): Promise<OpenTiming> {
   const page = await profile.context.newPage();
@@ -171,7 +171,7 @@ export async function benchExtensionOpen(): Promise<void> {
     console.log('\nOpen to ready in Chromium (navigation start to the agenda field; the popup and side panel opened as tabs):');
     console.table(rows.map(({ steps: _, ...row }) => row));
     console.log('Where the time goes: median ms from navigation start to each step (script = the initial JS has run;');
-    console.log(' registry = the workspace to open is known; key = its key is read; local-copy = its IndexedDB copy is loaded;');
+    console.log(' first-view = the kept first view is shown; registry = the workspace to open is known; key = its key is read; local-copy = its IndexedDB copy is loaded;');
     console.log(' attached = the view has it; relay-synced / reconciled = the relay caught up, after the first view):');
     console.table(rows.map((row) => row.steps));
     console.log('Keystroke in Chromium: application work per character typed (input event to the view updated):');

@@ -115,6 +115,37 @@ describe('a mentor and a mentee sharing a workspace', () => {
     expect(await seriousAxeViolations(menteeSidePanel.page)).toEqual([]);
   });
 
+  it('opens the popup again on its meeting from what it showed last, and keeps what is typed and added while the workspace loads', async () => {
+    const page = await mentor!.context.newPage();
+    // A slow machine: the workspace takes a while to load behind the first view.
+    const cdp = await mentor!.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    try {
+      await page.goto(`chrome-extension://${mentor!.extensionId}/popup.html`, { waitUntil: 'commit' });
+      // Typed and sent the moment the field is there, faster than the driver's own typing could:
+      // the workspace itself is still loading (its `attached` step has not come).
+      const whileOpening = await page.evaluate(async () => {
+        let field: HTMLInputElement | null = null;
+        while (!(field = document.querySelector<HTMLInputElement>('[aria-label="New agenda item"]'))) await new Promise(requestAnimationFrame);
+        const opening = performance.getEntriesByName('tandem:attached').length === 0;
+        field.value = 'Added while opening';
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.form!.requestSubmit();
+        return opening;
+      });
+      expect(whileOpening).toBe(true);
+      expect(await page.evaluate(() => performance.getEntriesByName('tandem:first-view').length)).toBe(1);
+      const again = TandemPage.attach(page);
+      await again.waitForAgenda((a) => a.includes('Added while opening'), 'the item added as the popup opened');
+      await menteeSidePanel.waitForAgenda((a) => a.includes('Added while opening'), 'that item at the mentee');
+      expect(await page.evaluate(() => performance.getEntriesByName('tandem:attached').length)).toBe(1);
+    } finally {
+      await page.close();
+    }
+    await mentorPopup.removeAgendaItem('Added while opening');
+    await menteeSidePanel.waitForAgenda((a) => !a.includes('Added while opening'), 'the item removed again');
+  });
+
   it('keeps several workspaces on one browser, switched from the popup or the side panel', async () => {
     await menteePopup.addWorkspace();
     await menteePopup.createWorkspace({ name: 'Ben & Cy, first year', displayName: 'Ben', role: 'mentor', relayUrl: `ws://127.0.0.1:${port}` });

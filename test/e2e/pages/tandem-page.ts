@@ -33,6 +33,11 @@ export class TandemPage {
     return new TandemPage(page);
   }
 
+  /** Drives a page already open. */
+  static attach(page: Page): TandemPage {
+    return new TandemPage(page);
+  }
+
   /** Answers the first screen's question ("Start a mentorship", "Join with an invite", or the import link). */
   async chooseStart(choice: 'Start a mentorship' | 'Join with an invite' | 'Import a workspace from a file'): Promise<void> {
     const back = this.page.getByRole('button', { name: 'Other ways to start' });
