@@ -18,7 +18,17 @@ interface Tracker {
   listeners: Set<(roots: ReadonlySet<SharedType>) => void>;
   /** Transactions begun whose changes no version shows yet (one made by an observer waits for the others' observers). */
   unversioned: number;
+  /** For each root, the types directly in it that changed, by version: who asks which meetings changed need not look at all. */
+  children: WeakMap<SharedType, ChildLog>;
 }
+
+/** The recent changes under one root, oldest first; versions after `floor` are all in it. */
+interface ChildLog {
+  floor: number;
+  changes: { version: number; child: SharedType }[];
+}
+/** Changes a root's log keeps; a reader further behind looks at every child instead. */
+const CHILD_LOG_LENGTH = 256;
 
 const trackers = new WeakMap<Y.Doc, Tracker>();
 // One counter for every doc: a version is never reused, so a cache entry cannot match a later state by accident.
@@ -27,7 +37,7 @@ let clock = 0;
 function trackerOf(doc: Y.Doc): Tracker {
   let tracker = trackers.get(doc);
   if (tracker) return tracker;
-  const made: Tracker = { versions: new WeakMap(), shallow: new WeakMap(), listeners: new Set(), unversioned: 0 };
+  const made: Tracker = { versions: new WeakMap(), shallow: new WeakMap(), listeners: new Set(), unversioned: 0, children: new WeakMap() };
   doc.on('beforeTransaction', () => void made.unversioned++);
   // `beforeObserverCalls` fires before any observer or `afterTransaction` listener, so a
   // reader woken by either already sees the new versions.
@@ -47,6 +57,7 @@ function trackerOf(doc: Y.Doc): Tracker {
         made.versions.set(type, version);
         const parent: SharedType | null = (type._item?.parent as SharedType | undefined) ?? null;
         if (!parent) roots.add(type);
+        else if (!parent._item) logChild(made, parent, type, version);
         type = parent;
       }
     }
@@ -54,6 +65,30 @@ function trackerOf(doc: Y.Doc): Tracker {
   });
   trackers.set(doc, made);
   return made;
+}
+
+function logChild(tracker: Tracker, root: SharedType, child: SharedType, version: number): void {
+  let log = tracker.children.get(root);
+  if (!log) tracker.children.set(root, (log = { floor: 0, changes: [] }));
+  log.changes.push({ version, child });
+  if (log.changes.length <= CHILD_LOG_LENGTH) return;
+  const dropped = log.changes.splice(0, CHILD_LOG_LENGTH / 2);
+  log.floor = dropped.at(-1)!.version;
+}
+
+/**
+ * The types directly in `root` (the meetings in `meetings`) in which something
+ * changed after `since`, a {@link typeVersion} of `root` read earlier; null when
+ * that is too long ago to tell, and the caller must look at every child. Entries
+ * added to or removed from `root` itself are not in it: see {@link shallowVersion}.
+ */
+export function changedChildrenSince(doc: Y.Doc, root: SharedType, since: number): Set<SharedType> | null {
+  const log = trackerOf(doc).children.get(root);
+  if (!log) return new Set();
+  if (since < log.floor) return null;
+  const changed = new Set<SharedType>();
+  for (let i = log.changes.length - 1; i >= 0 && log.changes[i]!.version > since; i--) changed.add(log.changes[i]!.child);
+  return changed;
 }
 
 /**

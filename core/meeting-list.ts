@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { AgendaItemSchema, compareAgendaItems, type AgendaItem } from './agenda.ts';
-import { typeVersion, versionsCurrent } from './changes.ts';
+import { changedChildrenSince, typeVersion, versionsCurrent } from './changes.ts';
 import { homedAgendaItems, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { compareMeetings, duplicateCarryOvers, MeetingSchema, readAllMeetings, readMeeting, type Meeting } from './meetings.ts';
 
@@ -23,6 +23,10 @@ interface Read {
 interface Listing {
   homes: ReadonlyMap<string, string>;
   groups: Group[];
+  /** The group each meeting's map shows in. */
+  groupOf: Map<Y.Map<unknown>, Group>;
+  /** The version of the meetings root when the list was last brought up to date. */
+  version: number;
   reads: Map<string, Read>;
   list: readonly Meeting[];
   /** The ids of the carried copies each meeting hides (see `hideDuplicateCarryOvers`), by meeting id. */
@@ -36,7 +40,7 @@ const items = new WeakMap<Y.Map<unknown>, { version: number; item: AgendaItem }>
 /**
  * Every meeting of the workspace, validated and sorted by time, agendas in order:
  * the same list as `readAllMeetings`, read incrementally. Only a meeting in which
- * something changed is read again, and in it only the agenda items that changed
+ * something changed is looked at (the doc's change log names them) and read again, and in it only the agenda items that changed
  * (a keystroke in a title reads one item, not five years of meetings); when no
  * meeting was added, moved in time or given other items, the order and the hidden
  * duplicates of the last call are kept. A meeting or item that did not change is
@@ -55,12 +59,19 @@ export function listMeetings(doc: WorkspaceDoc): readonly Meeting[] {
     const reads = listing?.reads ?? new Map<string, Read>();
     const standing = new Set(groups.map((g) => g.id));
     for (const id of reads.keys()) if (!standing.has(id)) reads.delete(id);
-    listing = { homes, groups, reads, list: [], hidden: new Map() };
+    const groupOf = new Map(groups.flatMap((group) => group.maps.map((map) => [map, group] as const)));
+    listing = { homes, groups, groupOf, version: 0, reads, list: [], hidden: new Map() };
     listings.set(all, listing);
   }
+  // The meetings in which something changed since the last call; all of them after a regrouping, or when that is too long ago.
+  const changed = regrouped ? null : changedChildrenSince(doc, all, listing.version);
+  const maybeChanged = changed === null
+    ? listing.groups
+    : new Set([...changed].flatMap((map) => listing.groupOf.get(map as Y.Map<unknown>) ?? []));
+  const rootVersion = typeVersion(doc, all);
   const fresh = new Map<string, Meeting>();
   let reshaped = regrouped;
-  for (const group of listing.groups) {
+  for (const group of maybeChanged) {
     const version = group.maps.length === 1 ? typeVersion(doc, group.own) : group.maps.map((m) => typeVersion(doc, m)).join(',');
     const before = listing.reads.get(group.id);
     if (before && before.version === version && sameMaps(before.maps, group.maps)) continue;
@@ -69,6 +80,8 @@ export function listMeetings(doc: WorkspaceDoc): readonly Meeting[] {
     fresh.set(group.id, meeting);
     if (!before || !sameShape(before.meeting, meeting)) reshaped = true;
   }
+  // Only now: a read that threw leaves the meetings after it to be looked at again next time.
+  listing.version = rootVersion;
   if (fresh.size === 0 && !reshaped) return listing.list;
   const { reads, hidden } = listing;
   if (reshaped) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addActionItem, addAgendaItem, addGoal, addMeeting, addTalkingPoint, cancelMeeting, listActionItems, listTalkingPoints, createWorkspace, editAgendaItemTitle, endMeeting, listGoals, listMeetings,
   meetingHomes, moveAgendaItem, observeChangedRoots, openPrivateNotebook, readAllMeetings, removeAgendaItem, removeMeeting,
-  setAgendaItemDone, trackRootReads, type SharedType,
+  setAgendaItemDone, trackRootReads, typeVersion, changedChildrenSince, meetingsMap, type SharedType,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -130,6 +130,25 @@ describe('incremental reads', () => {
     addActionItem(ada, second, { text: 'Ask the rota lead', createdBy: memberId }, 2_000);
     expect(listTalkingPoints(ada, notebook, second).map((p) => p.text)).toEqual(['Am I on track?', 'Night shifts']);
     expect(listActionItems(ada, second).map((a) => a.text)).toEqual(['Book the room', 'Ask the rota lead']);
+  });
+
+  it('names the meetings that changed since a version, and says when that is too long ago to tell', () => {
+    const { ada, ben, sync, first, second, item } = twoMeetings();
+    const meetings = meetingsMap(ada);
+    const since = typeVersion(ada, meetings);
+    editAgendaItemTitle(ada, first, item, 'Exams, typed');
+    expect(changedChildrenSince(ada, meetings, since)).toEqual(new Set([meetings.get(first)]));
+    const rota = listMeetings(ben).find((m) => m.id === second)!.agenda[0]!;
+    editAgendaItemTitle(ben, second, rota.id, 'Rota, from Ben');
+    sync();
+    expect(changedChildrenSince(ada, meetings, since)).toEqual(new Set([meetings.get(first), meetings.get(second)]));
+    const before = listMeetings(ada);
+    // More changes than the log keeps: the reader is told to look at every meeting, and the list is still right.
+    for (let i = 0; i < 300; i++) editAgendaItemTitle(ada, first, item, `Exams ${i}`);
+    expect(changedChildrenSince(ada, meetings, since)).toBeNull();
+    const after = listMeetings(ada);
+    expect(after).toEqual(readAllMeetings(ada));
+    expect(after.find((m) => m.id === second)).toBe(before.find((m) => m.id === second));
   });
 
   it('tells which roots a change touched, and which roots a read looked at', () => {
