@@ -5,6 +5,8 @@ import { meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
 import { CarriedFromSchema } from './agenda.ts';
+import { typeVersion } from './changes.ts';
+import { ReadCache } from './read-cache.ts';
 
 /**
  * Action items live in one flat root map, item id -> Y.Map, each naming its
@@ -92,11 +94,14 @@ export function compareActionItems(a: ActionItem, b: ActionItem): number {
   return carried || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A meeting's action items, validated and in display order. */
-export function listActionItems(doc: WorkspaceDoc, meetingId: string): ActionItem[] {
+const actionItemLists = new ReadCache<ActionItem[]>();
+
+/** A meeting's action items, validated and in display order; read again only when an action item or a meeting's home changed. */
+export function listActionItems(doc: WorkspaceDoc, meetingId: string): readonly ActionItem[] {
   const homes = meetingHomes(doc);
-  return [...actionItemsMap(doc).values()]
+  const items = actionItemsMap(doc);
+  return actionItemLists.get([doc], items, meetingId, [typeVersion(doc, items), homes], () => [...items.values()]
     .filter((item) => (homes.get(item.get('meetingId') as string) ?? item.get('meetingId')) === meetingId)
     .map((item) => parseOrThrow(ActionItemSchema, item.toJSON(), 'An action item'))
-    .sort(compareActionItems);
+    .sort(compareActionItems));
 }

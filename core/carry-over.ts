@@ -5,7 +5,8 @@ import { encodeUtf8 } from 'lib0/string';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { agendaItemMap, agendaMap, meetingHome, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { keysBeforeAgenda, type AgendaItem, type CarriedFrom } from './agenda.ts';
-import { compareMeetings, listMeetings, type Meeting } from './meetings.ts';
+import { compareMeetings, type Meeting } from './meetings.ts';
+import { listMeetings } from './meeting-list.ts';
 import { actionItemsMap, listActionItems, type ActionItem } from './action-items.ts';
 import { applyInTransaction, keyOrigin, twinUpdate, type TwinWrite } from './twin-writes.ts';
 

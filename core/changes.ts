@@ -13,7 +13,11 @@ export type SharedType = Y.AbstractType<any>;
  */
 interface Tracker {
   versions: WeakMap<SharedType, number>;
+  /** Bumped when a type's own entries change, or those of a type directly in it; never by deeper changes. */
+  shallow: WeakMap<SharedType, number>;
   listeners: Set<(roots: ReadonlySet<SharedType>) => void>;
+  /** Transactions begun whose changes no version shows yet (one made by an observer waits for the others' observers). */
+  unversioned: number;
 }
 
 const trackers = new WeakMap<Y.Doc, Tracker>();
@@ -23,14 +27,20 @@ let clock = 0;
 function trackerOf(doc: Y.Doc): Tracker {
   let tracker = trackers.get(doc);
   if (tracker) return tracker;
-  const made: Tracker = { versions: new WeakMap(), listeners: new Set() };
+  const made: Tracker = { versions: new WeakMap(), shallow: new WeakMap(), listeners: new Set(), unversioned: 0 };
+  doc.on('beforeTransaction', () => void made.unversioned++);
   // `beforeObserverCalls` fires before any observer or `afterTransaction` listener, so a
   // reader woken by either already sees the new versions.
   doc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+    // Not below 0: a tracker made inside a transaction did not see it begin.
+    made.unversioned = Math.max(0, made.unversioned - 1);
     if (transaction.changed.size === 0) return;
     const version = ++clock;
     const roots = new Set<SharedType>();
     for (const changed of transaction.changed.keys()) {
+      made.shallow.set(changed, version);
+      const holder = changed._item?.parent as SharedType | undefined;
+      if (holder) made.shallow.set(holder, version);
       let type: SharedType | null = changed;
       while (type) {
         if (made.versions.get(type) === version) break; // This branch is already marked, up to its root.
@@ -53,6 +63,25 @@ function trackerOf(doc: Y.Doc): Tracker {
  */
 export function typeVersion(doc: Y.Doc, type: SharedType): number {
   return trackerOf(doc).versions.get(type) ?? 0;
+}
+
+/**
+ * The shallow version of `type`: it changes when the type's own entries change
+ * or those of a type directly in it, and not when something deeper does. For the
+ * meetings root: a meeting added, removed, rescheduled or cancelled, not a
+ * keystroke in an agenda title. Same rules as {@link typeVersion}.
+ */
+export function shallowVersion(doc: Y.Doc, type: SharedType): number {
+  return trackerOf(doc).shallow.get(type) ?? 0;
+}
+
+/**
+ * Whether a value cached by the versions of `doc`'s types may be served now: not
+ * while a transaction is under way, whose changes no version shows until it ends
+ * (a write that reads what it just changed must read it afresh).
+ */
+export function versionsCurrent(doc: Y.Doc): boolean {
+  return doc._transaction === null && trackerOf(doc).unversioned === 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { compareCodeUnits } from './order.ts';
+import { shallowVersion, versionsCurrent } from './changes.ts';
 
 /**
  * The shape of a workspace's shared Y.Doc. Every root type is reached through
@@ -35,9 +36,26 @@ export function meetingsMap(doc: WorkspaceDoc): Y.Map<Y.Map<unknown>> {
  * cycle; then the earliest meeting of the cycle (by time, then id) stays, on every peer.
  */
 
-/** Each meeting's home: itself when it stands, otherwise where its content shows now. */
-export function meetingHomes(doc: WorkspaceDoc): Map<string, string> {
+// Homes depend on the meetings and their own fields only (pointers, times): a keystroke in an agenda leaves them be.
+const homesCache = new WeakMap<Y.Map<Y.Map<unknown>>, { version: number; homes: ReadonlyMap<string, string> }>();
+
+/**
+ * Each meeting's home: itself when it stands, otherwise where its content shows
+ * now. Read again only when a meeting was added, removed or had a field of its own
+ * changed; treat the map as read-only.
+ */
+export function meetingHomes(doc: WorkspaceDoc): ReadonlyMap<string, string> {
   const meetings = meetingsMap(doc);
+  if (!versionsCurrent(doc)) return readMeetingHomes(meetings);
+  const version = shallowVersion(doc, meetings);
+  const cached = homesCache.get(meetings);
+  if (cached?.version === version) return cached.homes;
+  const homes = readMeetingHomes(meetings);
+  homesCache.set(meetings, { version, homes });
+  return homes;
+}
+
+function readMeetingHomes(meetings: Y.Map<Y.Map<unknown>>): Map<string, string> {
   const pointer = (id: string) => {
     const into = meetings.get(id)?.get('cancelledInto');
     return typeof into === 'string' && into !== id && meetings.has(into) ? into : null;
@@ -70,7 +88,7 @@ export function meetingHome(doc: WorkspaceDoc, meetingId: string): string {
  * cancelled into it, the earliest meeting's first (by time, then id), so that
  * every peer reads them in the same order whatever order it received them in.
  */
-export function homedAgendaMaps(doc: WorkspaceDoc, meetingId: string, homes = meetingHomes(doc)): Y.Map<Y.Map<unknown>>[] {
+export function homedAgendaMaps(doc: WorkspaceDoc, meetingId: string, homes: ReadonlyMap<string, string> = meetingHomes(doc)): Y.Map<Y.Map<unknown>>[] {
   const time = (meeting: Y.Map<unknown>) => String(meeting.get('scheduledFor') ?? '');
   return [...meetingsMap(doc).entries()]
     .filter(([id, meeting]) => homes.get(id) === meetingId && meeting.get('agenda') instanceof Y.Map)
@@ -84,7 +102,7 @@ export function homedAgendaMaps(doc: WorkspaceDoc, meetingId: string, homes = me
  * when one of those is cancelled into the other: the copy in the earliest meeting
  * is shown, the one every peer showed before the cancel (see `hideDuplicateCarryOvers`).
  */
-export function homedAgendaItems(doc: WorkspaceDoc, meetingId: string, homes = meetingHomes(doc)): Y.Map<unknown>[] {
+export function homedAgendaItems(doc: WorkspaceDoc, meetingId: string, homes: ReadonlyMap<string, string> = meetingHomes(doc)): Y.Map<unknown>[] {
   const shown = new Map<string, Y.Map<unknown>>();
   for (const agenda of homedAgendaMaps(doc, meetingId, homes)) {
     for (const [id, item] of agenda) if (!shown.has(id)) shown.set(id, item);

@@ -3,7 +3,7 @@ import type { WorkspaceDoc } from './doc.ts';
 import { listNotesIn } from './notes.ts';
 import { listAllTalkingPointsIn, type TalkingPoint } from './talking-points.ts';
 import { listActionItems } from './action-items.ts';
-import { listMeetings } from './meetings.ts';
+import { listMeetings } from './meeting-list.ts';
 import { mdDate, mdText } from './markdown.ts';
 import { placeSection } from './exchange-place-section.ts';
 import type { Place } from './visibility.ts';

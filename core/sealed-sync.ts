@@ -25,6 +25,14 @@ export interface SealedSyncOptions {
   compactAfter?: number;
   /** Changes (sent or received) after which this member seals a new head; {@link SealedSync.sealHead} does it at once. */
   headEvery?: number;
+  /**
+   * Calls `send` when local changes are to be sealed and sent. By default that is at
+   * once, in the event that made the change; a page passes a timer, so that a keystroke
+   * does not wait for sealing, sending and the occasional fold (all changes made until
+   * `send` runs go out together). The change is in the content doc, and so in its
+   * local storage, either way: this only moves when it leaves.
+   */
+  defer?: (send: () => void) => void;
 }
 
 /**
@@ -36,7 +44,12 @@ export interface SealedSyncOptions {
  * a `covered` doc holds what the carrier's opened blobs contain plus `unsent`, and
  * each push seals `unsent` with the difference between the content and `covered`
  * (missing structs plus deletions, since an update always carries the whole delete
- * set and applying it reports only what was new). `unsent` is emptied only in the
+ * set and applying it reports only what was new). Once `covered` has caught up with
+ * the whole content, that difference is what the content's own updates brought since,
+ * so a keystroke applies its own small update to `covered` instead of diffing the
+ * whole workspace (whose delete set alone grows with every edit ever made); whenever
+ * `covered` is rebuilt, or an update would not apply whole, the next push diffs in full
+ * again. `unsent` is emptied only in the
  * carrier transaction that adds the blob, so a change whose sealing failed goes
  * out with the next push. After a crash between a local edit and its
  * sealing, {@link SealedSync.reconcile} on the next start finds the edit in the
@@ -71,6 +84,13 @@ export class SealedSync {
   private early: { blob: Uint8Array; update: Uint8Array; base: UpdateBase }[] = [];
   /** Parts already in `covered` that no blob in the carrier holds yet. */
   private unsent: Uint8Array[] = [];
+  /**
+   * The content's updates since `covered` last took in all of the content, oldest
+   * first; null until it has, or when it must again (the next push diffs in full).
+   */
+  private since: Uint8Array[] | null = null;
+  /** Settles once a push that {@link SealedSyncOptions.defer} holds back is queued; null when none is held back. */
+  private deferred: Promise<void> | null = null;
   private reconciled = false;
   private compactQueued = false;
   private checkQueued = false;
@@ -120,7 +140,8 @@ export class SealedSync {
 
   /** Resolves once every blob received and every change made so far has been handled. */
   async whenIdle(): Promise<void> {
-    for (let seen: Promise<void> | undefined; seen !== this.queue; ) {
+    for (let seen: Promise<void> | undefined; seen !== this.queue || this.deferred; ) {
+      await this.deferred;
       seen = this.queue;
       await seen;
     }
@@ -135,12 +156,30 @@ export class SealedSync {
     this.covered.destroy();
   }
 
-  private readonly onContentUpdate = (_update: Uint8Array, origin: unknown) => {
+  private readonly onContentUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this) return;
+    this.since?.push(update);
     // The local copy may bring what an early blob waits for (storage loads after the carrier).
     if (this.early.length > 0) this.background(async () => this.applyReady());
-    if (this.reconciled) this.background(() => this.push());
+    if (this.reconciled) this.pushSoon();
   };
+
+  /** Queues a push when {@link SealedSyncOptions.defer} says; changes until then go out in that one push. */
+  private pushSoon(): void {
+    if (this.deferred) return;
+    const defer = this.options.defer ?? ((send) => send());
+    let release = () => {};
+    const deferred = new Promise<void>((resolve) => (release = resolve));
+    let sent = false;
+    defer(() => {
+      sent = true;
+      if (this.deferred === deferred) this.deferred = null;
+      this.background(() => this.push());
+      release();
+    });
+    // Held back: what `whenIdle` waits for until `send` runs.
+    if (!sent) this.deferred = deferred;
+  }
 
   private readonly onCarrierChange = (event: Y.YArrayEvent<Uint8Array>, transaction: Y.Transaction) => {
     if (transaction.origin === this) return;
@@ -250,16 +289,20 @@ export class SealedSync {
     this.covered.destroy();
     this.covered = covered;
     this.opened = opened;
+    // The content may hold what the rebuilt `covered` lacks beyond the updates since the last push.
+    this.since = null;
     if (this.reconciled) await this.push();
   }
 
   private async push(): Promise<void> {
-    const missing = Y.encodeStateAsUpdate(this.content, Y.encodeStateVector(this.covered));
     const parts = [...this.unsent];
     const capture = (update: Uint8Array) => parts.push(update);
     this.covered.on('update', capture);
-    Y.applyUpdate(this.covered, missing, this);
-    this.covered.off('update', capture);
+    try {
+      this.catchUp();
+    } finally {
+      this.covered.off('update', capture);
+    }
     if (parts.length === 0) return;
     this.unsent = parts;
     let blob: Uint8Array;
@@ -279,6 +322,24 @@ export class SealedSync {
     this.changesSinceHead++;
     this.maybeCompact();
     await this.maybeWriteHead();
+  }
+
+  /** Brings `covered` up to the content: by the updates since it last did when it can, else by the full difference. */
+  private catchUp(): void {
+    const since = this.since;
+    // Null while this runs: should it throw, the next push diffs in full. Nothing can change the content meanwhile.
+    this.since = null;
+    if (since) {
+      for (const update of since) Y.applyUpdate(this.covered, update, this);
+      const { pendingStructs, pendingDs } = this.covered.store;
+      // Unless something those updates build on is missing from `covered`: then the full difference brings it.
+      if (pendingStructs === null && pendingDs === null) {
+        this.since = [];
+        return;
+      }
+    }
+    Y.applyUpdate(this.covered, Y.encodeStateAsUpdate(this.content, Y.encodeStateVector(this.covered)), this);
+    this.since = [];
   }
 
   private async maybeWriteHead(): Promise<void> {

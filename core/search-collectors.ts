@@ -5,7 +5,7 @@ import { listSessionLogsIn } from './session-logs.ts';
 import { listNotesIn } from './notes.ts';
 import { listAllTalkingPointsIn } from './talking-points.ts';
 import { listActionItems } from './action-items.ts';
-import { listMeetings } from './meetings.ts';
+import { listMeetings } from './meeting-list.ts';
 import { listTopics } from './custom-topics.ts';
 import { TOPIC_AREA_LABELS } from './topics.ts';
 import { hasWorkspace } from './snapshot.ts';

@@ -1,8 +1,11 @@
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { WorkspaceDoc } from './doc.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
-import { VisibilitySchema } from './visibility.ts';
-import { hasWorkspace, readWorkspace } from './snapshot.ts';
+import { placeDoc, VisibilitySchema } from './visibility.ts';
+import { hasWorkspace } from './snapshot.ts';
+import { listMeetings } from './meeting-list.ts';
+import { trackRootReads, typeVersion, versionsCurrent, type SharedType } from './changes.ts';
 import { listResources, RESOURCE_CATEGORY_LABELS } from './resources.ts';
 import { CONCEPT_SEARCH_COLLECTORS, CONCEPT_SEARCH_KIND_LABELS } from './search-collectors.ts';
 import { compareCodeUnits } from './order.ts';
@@ -45,7 +48,7 @@ export const SEARCH_KIND_LABELS: Record<string, string> = {
 
 const collectMeetings: SearchCollector = (doc) => {
   if (!hasWorkspace(doc)) return [];
-  return readWorkspace(doc).meetings.flatMap((meeting) => [
+  return listMeetings(doc).flatMap((meeting) => [
     { key: `meeting:${meeting.id}`, kind: 'meeting', view: 'meeting', target: meeting.id, title: meeting.title, text: '', visibility: 'shared' as const, at: meeting.createdAt },
     ...meeting.agenda.map((item) => ({
       key: `agenda-item:${item.id}`, kind: 'agenda-item', view: 'meeting', target: meeting.id, title: item.title, text: meeting.title, visibility: 'shared' as const, at: item.createdAt,
@@ -85,11 +88,44 @@ export function matchesQuery(words: readonly string[], queryWords: readonly stri
   return queryWords.every((q) => words.some((w) => w.startsWith(q)));
 }
 
-/** Everything searchable in the open workspace: its shared content and this member's private content. */
-export function searchEntriesFor(doc: WorkspaceDoc, notebook: PrivateNotebook): SearchEntry[] {
-  return SEARCH_COLLECTORS.flatMap((collect) => collect(doc, notebook)).map((entry) =>
-    SearchEntrySchema.parse({ ...entry, words: tokenize(`${entry.title} ${entry.text}`) }));
+/** What one collector found last time, and the versions of the roots it read then. */
+interface Collected {
+  notebook: PrivateNotebook;
+  reads: { root: SharedType; doc: Y.Doc; version: number }[];
+  entries: SearchEntry[];
 }
+// Keyed by the workspace doc: what was collected from a closed workspace goes with it.
+const collected = new WeakMap<WorkspaceDoc, Map<SearchCollector, Collected>>();
+
+/**
+ * Everything searchable in the open workspace: its shared content and this
+ * member's private content. A collector runs again only when a root it read
+ * changed since it last ran (a keystroke in an agenda title re-collects meetings
+ * and action items, not goals or notes), and an entry is tokenised and validated
+ * again only when what it shows changed. The entries are frozen and shared between calls.
+ */
+export function searchEntriesFor(doc: WorkspaceDoc, notebook: PrivateNotebook): SearchEntry[] {
+  const current = versionsCurrent(doc) && versionsCurrent(placeDoc(notebook));
+  let byCollector = collected.get(doc);
+  if (!byCollector) collected.set(doc, (byCollector = new Map()));
+  return SEARCH_COLLECTORS.flatMap((collect) => {
+    const last = byCollector.get(collect);
+    if (current && last?.notebook === notebook && last.reads.every((r) => typeVersion(r.doc, r.root) === r.version)) return last.entries;
+    const roots = new Set<SharedType>();
+    const inputs = trackRootReads([doc, notebook], () => collect(doc, notebook), roots);
+    const before = last?.notebook === notebook ? new Map(last.entries.map((e) => [e.key, e])) : undefined;
+    const entries = inputs.map((input) => {
+      const old = before?.get(input.key);
+      return old && sameEntry(old, input) ? old : Object.freeze(SearchEntrySchema.parse({ ...input, words: tokenize(`${input.title} ${input.text}`) }));
+    });
+    const reads = [...roots].map((root) => ({ root, doc: root.doc!, version: typeVersion(root.doc!, root) }));
+    if (current) byCollector.set(collect, { notebook, reads, entries });
+    return entries;
+  });
+}
+
+const sameEntry = (a: SearchEntryInput, b: SearchEntryInput) => a.kind === b.kind && a.view === b.view && a.target === b.target
+  && a.title === b.title && a.text === b.text && a.visibility === b.visibility && a.at === b.at;
 
 /**
  * Orders matches: titles that match every query word first, then the newest.

@@ -6,6 +6,8 @@ import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
 import { placeDoc, visibilityOf, VisibilitySchema, type Place } from './visibility.ts';
+import { typeVersion } from './changes.ts';
+import { ReadCache } from './read-cache.ts';
 
 /**
  * What someone wants to bring up in a meeting. Private by default (kept in their
@@ -69,7 +71,7 @@ export function removeTalkingPoint(place: Place, pointId: string): void {
  * The talking points for a meeting in one place, oldest first. `homes` (from the
  * workspace doc) adds those of meetings cancelled into it.
  */
-export function listTalkingPointsIn(place: Place, meetingId: string, homes?: Map<string, string>): TalkingPoint[] {
+export function listTalkingPointsIn(place: Place, meetingId: string, homes?: ReadonlyMap<string, string>): TalkingPoint[] {
   const visibility = visibilityOf(place);
   const home = (id: string) => homes?.get(id) ?? id;
   return [...pointsMap(place).values()]
@@ -78,10 +80,16 @@ export function listTalkingPointsIn(place: Place, meetingId: string, homes?: Map
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** My private talking points, then the shared ones, for a meeting. */
-export function listTalkingPoints(doc: WorkspaceDoc, notebook: PrivateNotebook, meetingId: string): TalkingPoint[] {
+const talkingPointLists = new ReadCache<TalkingPoint[]>();
+
+/** My private talking points, then the shared ones, for a meeting; read again only when a talking point or a meeting's home changed. */
+export function listTalkingPoints(doc: WorkspaceDoc, notebook: PrivateNotebook, meetingId: string): readonly TalkingPoint[] {
   const homes = meetingHomes(doc);
-  return [...listTalkingPointsIn(notebook, meetingId, homes), ...listTalkingPointsIn(doc, meetingId, homes)];
+  const [shared, mine] = [pointsMap(doc), pointsMap(notebook)];
+  const inputs = [typeVersion(doc, shared), mine, typeVersion(placeDoc(notebook), mine), homes];
+  return talkingPointLists.get([doc, placeDoc(notebook)], shared, meetingId, inputs, () => [
+    ...listTalkingPointsIn(notebook, meetingId, homes), ...listTalkingPointsIn(doc, meetingId, homes),
+  ]);
 }
 
 /** Every talking point in one place, for every meeting, oldest first: what an export and search read. */

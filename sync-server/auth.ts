@@ -21,7 +21,9 @@ export function roomFromUrl(url: string | undefined): string | null {
   if (url === undefined) return null;
   const path = url.split('?', 1)[0] ?? '';
   const name = path.startsWith('/') ? path.slice(1) : path;
-  return ROOM_NAME.test(name) ? name : null;
+  // A copy of its own: a name sliced from the URL would keep the whole request URL
+  // in memory for as long as anything (the new-rooms record, a minute) keeps the name.
+  return ROOM_NAME.test(name) ? Buffer.from(name, 'latin1').toString('latin1') : null;
 }
 
 /** The comma-separated entries of a `Sec-WebSocket-Protocol` header. */

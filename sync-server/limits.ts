@@ -31,7 +31,7 @@ export interface AddressLimitOptions {
   newRoomsPerAddressPerMinute: number;
 }
 
-const MINUTE_MS = 60_000;
+const MINUTE_S = 60;
 
 /**
  * Counts open connections and rooms opened in the last minute per remote address.
@@ -40,8 +40,13 @@ const MINUTE_MS = 60_000;
  */
 export class AddressLimits {
   private readonly connections = new Map<string, number>();
-  /** Per address, the new rooms it opened in the last minute, each with when it was first opened. */
+  /**
+   * Per address, the new rooms it opened in the last minute, each with when it was
+   * first opened, in whole seconds since `epoch`: small integers are stored in
+   * place, where a millisecond timestamp would take a heap number per room.
+   */
   private readonly newRooms = new Map<string, Map<string, number>>();
+  private readonly epoch = Date.now();
 
   constructor(private readonly options: AddressLimitOptions) {}
 
@@ -70,7 +75,7 @@ export class AddressLimits {
     const recent = this.recentRooms(address, now);
     if (recent.has(room)) return true;
     if (recent.size >= this.options.newRoomsPerAddressPerMinute) return false;
-    recent.set(room, now);
+    recent.set(room, this.seconds(now));
     this.newRooms.set(address, recent);
     return true;
   }
@@ -89,9 +94,14 @@ export class AddressLimits {
 
   private recentRooms(address: string, now: number): Map<string, number> {
     const recent = this.newRooms.get(address) ?? new Map<string, number>();
-    for (const [room, at] of recent) if (now - at >= MINUTE_MS) recent.delete(room);
+    const seconds = this.seconds(now);
+    for (const [room, at] of recent) if (seconds - at >= MINUTE_S) recent.delete(room);
     if (recent.size === 0) this.newRooms.delete(address);
     return recent;
+  }
+
+  private seconds(now: number): number {
+    return Math.floor((now - this.epoch) / 1000);
   }
 }
 

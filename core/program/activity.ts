@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WorkspaceDoc } from '../doc.ts';
-import { listMeetings } from '../meetings.ts';
+import { listMeetings } from '../meeting-list.ts';
 import { listSessionLogsIn } from '../session-logs.ts';
 import { listGoals } from '../goals.ts';
 

@@ -2,7 +2,7 @@ import { listActionItems } from '../action-items.ts';
 import { readAgreement } from '../agreement.ts';
 import { listAways } from '../away.ts';
 import type { WorkspaceDoc } from '../doc.ts';
-import { listMeetings } from '../meetings.ts';
+import { listMeetings } from '../meeting-list.ts';
 import type { PrivateNotebook } from '../private-notebook.ts';
 import { listSessionLogs } from '../session-logs.ts';
 import { readWorkspace } from '../snapshot.ts';

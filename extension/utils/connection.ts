@@ -116,16 +116,16 @@ function persistLocalCopy(room: string, doc: Y.Doc): IndexeddbPersistence {
 const FOLD_LOCAL_AFTER = 50;
 const FOLD_LOCAL_DELAY_MS = 3_000;
 
-/**
- * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
- * a closed browser and a dead relay, and sealed and sent when the relay is there.
- */
 /** How often an open workspace seals its head into the carrier, so that newcomers can tell withheld history. */
 const HEAD_EVERY_MS = 20_000;
 
 /** Close code with which the relay closes the sockets of a room it retired. */
 const ROOM_RETIRED = 4410;
 
+/**
+ * Opens a workspace: edits are stored in IndexedDB as they happen, so they survive
+ * a closed browser and a dead relay, and sealed and sent when the relay is there.
+ */
 export function openConnection({ room, relayUrl, token, key, connectLater = false, onIntegrityError, onError, onHistoryIncomplete, onRoomRetired }: ConnectionOptions): WorkspaceConnection {
   const { doc, persistence } = takeLocalCopy(room);
   const carrier = new Y.Doc();
@@ -150,7 +150,12 @@ export function openConnection({ room, relayUrl, token, key, connectLater = fals
   // (see persistLocalCopy), and what it sends is worked out from the doc when it reconciles, so nothing made before is missed.
   let sealed: SealedSync | null = null;
   const sealing = whenLoaded.then(() => {
-    if (!closed) sealed = new SealedSync(doc, carrier, { room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete) });
+    if (closed) return;
+    sealed = new SealedSync(doc, carrier, {
+      room, key, onIntegrityError, onError, onHistoryIncomplete: (incomplete) => onHistoryIncomplete?.(incomplete),
+      // Sealing and sending wait for the keystroke's event to end; by then the edit is handed to IndexedDB.
+      defer: (send) => void setTimeout(send, 0),
+    });
   }, () => undefined); // Storage that would not open is reported by whoever waits for `whenLoaded`.
 
   const heads = setInterval(() => void sealed?.sealHead().catch(onError), HEAD_EVERY_MS);

@@ -7,8 +7,30 @@ import type { StateReply, StateRequest } from './messages.ts';
  * The room-state worker: holds one Y.Doc per loaded room and answers sync step 1
  * from it, so merging a large room's state never blocks the thread that serves
  * sockets. It only ever applies updates the socket thread checked and stored.
+ *
+ * Updates are integrated only when they are needed: a room's durable updates
+ * wait here as bytes until a client asks for a sync step 2, or until enough of
+ * them have gathered, and then go in together in one transaction. Most updates
+ * are relayed long before anyone joins, so the relay does Yjs work at join time
+ * (as y-redis does) instead of on every update, on a thread that shares the
+ * machine's cores with the socket thread and the storage.
  */
-const docs = new Map<string, Y.Doc>();
+interface RoomState {
+  doc: Y.Doc;
+  /** Durable updates not yet integrated, in order (copies: the batch buffer they came in is not kept alive). */
+  waiting: Uint8Array[];
+  waitingBytes: number;
+}
+
+/**
+ * A room integrates what waits once this much has gathered: the bytes are the
+ * size of the encoded updates, no more than the doc would hold for them, and a
+ * join never has more than this to fold in before it is answered.
+ */
+const INTEGRATE_BYTES = 256 * 1024;
+const INTEGRATE_UPDATES = 1_000;
+
+const rooms = new Map<string, RoomState>();
 const port = parentPort!;
 
 port.on('message', (request: StateRequest) => {
@@ -22,7 +44,7 @@ port.on('message', (request: StateRequest) => {
 function handle(request: StateRequest): void {
   switch (request.op) {
     case 'load': {
-      docs.get(request.room)?.destroy();
+      rooms.get(request.room)?.doc.destroy();
       const doc = new Y.Doc();
       doc.transact(() => {
         for (const update of request.updates) {
@@ -38,40 +60,44 @@ function handle(request: StateRequest): void {
       const droppedPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
       doc.store.pendingStructs = null;
       doc.store.pendingDs = null;
-      docs.set(request.room, doc);
+      rooms.set(request.room, { doc, waiting: [], waitingBytes: 0 });
       reply({ id: request.id, ok: true, stateVector: Y.encodeStateVector(doc), droppedPending });
       return;
     }
     case 'apply': {
-      // One transaction per room for the updates that came together: far cheaper than one each.
-      const byRoom = new Map<string, Uint8Array[]>();
       request.updates.forEach((update, i) => {
-        const room = request.rooms[i]!;
-        const list = byRoom.get(room);
-        if (list === undefined) byRoom.set(room, [update]);
-        else list.push(update);
+        const room = rooms.get(request.rooms[i]!);
+        if (room === undefined) return;
+        room.waiting.push(update.slice());
+        room.waitingBytes += update.byteLength;
+        if (room.waitingBytes >= INTEGRATE_BYTES || room.waiting.length >= INTEGRATE_UPDATES) integrate(room);
       });
-      for (const [room, updates] of byRoom) {
-        const doc = docs.get(room);
-        if (doc === undefined) continue;
-        doc.transact(() => {
-          for (const update of updates) Y.applyUpdate(doc, update);
-        });
-      }
       return;
     }
     case 'diff': {
-      const doc = docs.get(request.room);
-      if (doc === undefined) throw new Error(`room ${request.room} is not loaded`);
-      const message = syncStep2Message(doc, request.stateVector);
+      const room = rooms.get(request.room);
+      if (room === undefined) throw new Error(`room ${request.room} is not loaded`);
+      integrate(room);
+      const message = syncStep2Message(room.doc, request.stateVector);
       port.postMessage({ id: request.id, ok: true, message } satisfies StateReply, [message.buffer as ArrayBuffer]);
       return;
     }
     case 'unload':
-      docs.get(request.room)?.destroy();
-      docs.delete(request.room);
+      rooms.get(request.room)?.doc.destroy();
+      rooms.delete(request.room);
       return;
   }
+}
+
+/** Applies what waits in one transaction: far cheaper than one each. */
+function integrate(room: RoomState): void {
+  if (room.waiting.length === 0) return;
+  const updates = room.waiting;
+  room.waiting = [];
+  room.waitingBytes = 0;
+  room.doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(room.doc, update);
+  });
 }
 
 function reply(message: StateReply): void {

@@ -43,14 +43,17 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   }
 
   warmFoldThread();
+  const appendStatement = `INSERT INTO ${s}.updates (room, data)
+    SELECT room, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS batch (room, data, n) ORDER BY n`;
   const commits = new GroupCommit(async (batch: PendingAppend[]) => {
     try {
-      // One statement is one transaction; ORDINALITY keeps ids in call order.
-      await pool.query(
-        `INSERT INTO ${s}.updates (room, data)
-         SELECT room, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS batch (room, data, n) ORDER BY n`,
-        [batch.map((append) => append.room), batch.map((append) => toBuffer(append.update))],
-      );
+      // One statement is one transaction; ORDINALITY keeps ids in call order. Named,
+      // so each connection parses and plans it once rather than on every commit.
+      await pool.query({
+        name: 'tandem-relay-append',
+        text: appendStatement,
+        values: [batch.map((append) => append.room), batch.map((append) => toBuffer(append.update))],
+      });
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && isDiskFull(code)) throw new StorageFullError(String((error as Error).message), code);

@@ -3,7 +3,8 @@ import { computed } from 'vue';
 import * as Y from 'yjs';
 import {
   currentAways, editAgendaItemTitle, listActionItems, listMeetings, listTalkingPoints, nextMeeting, observeChangedRoots,
-  openPrivateNotebook, readAllMeetings, readWorkspace, readWorkspaceSummary, type PrivateNotebook, type SharedType, type WorkspaceDoc,
+  openPrivateNotebook, readAllMeetings, readWorkspace, readWorkspaceSummary, searchEntriesFor, type PrivateNotebook, type SharedType,
+  type WorkspaceDoc,
 } from '../../core/index.ts';
 import { createRootVersions, runQuery } from '../../extension/session/root-versions.ts';
 import type { WorkspaceContext } from '../../extension/stores/workspace-context.ts';
@@ -109,6 +110,30 @@ function measure(workspace: FiveYearWorkspace, open: typeof openIncremental) {
   return { opens, keystrokes };
 }
 
+/**
+ * The search index's pass over the workspace (it runs after a burst of typing):
+ * the first, which collects everything, beside one after a keystroke, which
+ * collects again only what the keystroke touched.
+ */
+function measureSearch(workspace: FiveYearWorkspace) {
+  const first: number[] = [];
+  const typed: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    const { doc, notebook } = load(workspace);
+    let start = performance.now();
+    searchEntriesFor(doc, notebook);
+    first.push(performance.now() - start);
+    for (let k = 0; k < 5; k++) {
+      editAgendaItemTitle(doc, workspace.meetingId, workspace.itemId, `Exam plan ${'x'.repeat(k + 1)}`);
+      start = performance.now();
+      searchEntriesFor(doc, notebook);
+      typed.push(performance.now() - start);
+    }
+    doc.destroy();
+  }
+  return { first, typed };
+}
+
 /** Prints open time and keystroke cost of the five-year workspace, incremental beside whole-workspace. */
 export function benchFiveYearReads(): void {
   const workspace = fiveYearWorkspace();
@@ -133,6 +158,12 @@ export function benchFiveYearReads(): void {
   console.log(`(open = load the state and render the Meeting view's reads, median of ${OPENS}; of which applying the state alone: ${median(apply).toFixed(1)} ms.`);
   console.log(` keystroke = one character typed in an agenda title and every mounted read brought up to date, median of ${KEYSTROKES})`);
   console.table([row('incremental (now)', now), row('whole workspace (reference)', whole)]);
+  const search = measureSearch(workspace);
+  console.log('Search index pass (what it writes to the device index), median ms:');
+  console.table([{
+    'after a keystroke': +median(search.typed).toFixed(2),
+    'first pass, everything collected (reference)': +median(search.first).toFixed(2),
+  }]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) benchFiveYearReads();

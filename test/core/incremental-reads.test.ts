@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  addAgendaItem, addGoal, addMeeting, createWorkspace, editAgendaItemTitle, listGoals, listMeetings, observeChangedRoots,
-  openPrivateNotebook, readAllMeetings, removeAgendaItem, removeMeeting, setAgendaItemDone, trackRootReads, type SharedType,
+  addActionItem, addAgendaItem, addGoal, addMeeting, addTalkingPoint, cancelMeeting, listActionItems, listTalkingPoints, createWorkspace, editAgendaItemTitle, endMeeting, listGoals, listMeetings,
+  meetingHomes, moveAgendaItem, observeChangedRoots, openPrivateNotebook, readAllMeetings, removeAgendaItem, removeMeeting,
+  setAgendaItemDone, trackRootReads, type SharedType,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 
@@ -49,6 +50,86 @@ describe('incremental reads', () => {
     expect(byId(after, first).agenda[0]).not.toBe(byId(before, first).agenda[0]);
     expect(byId(after, first).agenda[0]!.title).toBe('Exams, again');
     expect(Object.isFrozen(byId(after, first).agenda[0])).toBe(true);
+  });
+
+  it('keeps the list, and every meeting and item a keystroke did not touch, the very objects of the last read', () => {
+    const { ada, first, second, item } = twoMeetings();
+    const other = addAgendaItem(ada, first, { title: 'Rota swap', createdBy: 'ada' });
+    const before = listMeetings(ada);
+    expect(listMeetings(ada)).toBe(before);
+    editAgendaItemTitle(ada, first, item, 'Exams in June');
+    const after = listMeetings(ada);
+    const byId = (list: readonly typeof before[number][], id: string) => list.find((m) => m.id === id)!;
+    expect(after).not.toBe(before);
+    expect(byId(after, second)).toBe(byId(before, second));
+    expect(byId(after, first).agenda.find((i) => i.id === other)).toBe(byId(before, first).agenda.find((i) => i.id === other));
+    expect(byId(after, first).agenda.find((i) => i.id === item)!.title).toBe('Exams in June');
+    expect(Object.isFrozen(after) && Object.isFrozen(byId(after, first)) && Object.isFrozen(byId(after, first).agenda)).toBe(true);
+    expect(after).toEqual(readAllMeetings(ada));
+  });
+
+  it('lists meetings as a full read does when items are reordered, meetings ended, cancelled and carried twice', () => {
+    const { ada, ben, sync, memberId, first, second, item } = twoMeetings();
+    const check = () => {
+      for (const doc of [ada, ben]) expect(listMeetings(doc)).toEqual(readAllMeetings(doc));
+    };
+    addAgendaItem(ada, first, { title: 'Sleep', createdBy: memberId });
+    check();
+    moveAgendaItem(ada, first, item, 1);
+    check();
+    sync();
+    // Both end the first meeting, Ben seeing a next meeting Ada does not yet have: a carried item twice.
+    const onlyBenSees = addMeeting(ben, { title: 'Placement prep', scheduledFor: '2030-01-05T15:00:00.000Z' });
+    endMeeting(ada, first);
+    endMeeting(ben, first);
+    sync();
+    check();
+    const hidingCopy = listMeetings(ada).find((m) => m.id === second)!;
+    expect(hidingCopy.agenda.map((i) => i.title)).toEqual(['Rota']);
+    expect(listMeetings(ada).find((m) => m.id === onlyBenSees)!.agenda.map((i) => i.title).sort()).toEqual(['Exams', 'Sleep']);
+    // A keystroke in the meeting that hides its copy keeps hiding it.
+    const rota = hidingCopy.agenda.find((i) => i.carriedFrom === null)!;
+    editAgendaItemTitle(ada, second, rota.id, 'Rota, again');
+    check();
+    cancelMeeting(ben, onlyBenSees);
+    sync();
+    check();
+    editAgendaItemTitle(ada, second, rota.id, 'Rota, once more');
+    check();
+  });
+
+  it('reads meeting homes again only when a meeting or one of its own fields changed, and afresh inside a write', () => {
+    const { ada, first, second, item } = twoMeetings();
+    const homes = meetingHomes(ada);
+    editAgendaItemTitle(ada, first, item, 'Exams, typed');
+    expect(meetingHomes(ada)).toBe(homes);
+    let inside: ReadonlyMap<string, string> | undefined;
+    ada.transact(() => {
+      cancelMeeting(ada, first);
+      inside = meetingHomes(ada);
+    });
+    expect(inside!.get(first)).toBe(second);
+    expect(meetingHomes(ada)).not.toBe(homes);
+    expect(meetingHomes(ada).get(first)).toBe(second);
+  });
+
+  it('keeps a meeting\'s action items and talking points through a keystroke, and reads them again when they or the meeting\'s home change', () => {
+    const { ada, first, second, item, memberId } = twoMeetings();
+    const notebook = openPrivateNotebook();
+    addActionItem(ada, first, { text: 'Book the room', createdBy: memberId }, 1_000);
+    addTalkingPoint(notebook, first, 'Am I on track?', memberId, 1_000);
+    const [actions, points] = [listActionItems(ada, second), listTalkingPoints(ada, notebook, second)];
+    expect([actions, points]).toEqual([[], []]);
+    editAgendaItemTitle(ada, first, item, 'Exams, typed');
+    expect(listActionItems(ada, second)).toBe(actions);
+    expect(listTalkingPoints(ada, notebook, second)).toBe(points);
+    cancelMeeting(ada, first);
+    expect(listActionItems(ada, second).map((a) => a.text)).toEqual(['Book the room']);
+    expect(listTalkingPoints(ada, notebook, second).map((p) => p.text)).toEqual(['Am I on track?']);
+    addTalkingPoint(notebook, second, 'Night shifts', memberId, 2_000);
+    addActionItem(ada, second, { text: 'Ask the rota lead', createdBy: memberId }, 2_000);
+    expect(listTalkingPoints(ada, notebook, second).map((p) => p.text)).toEqual(['Am I on track?', 'Night shifts']);
+    expect(listActionItems(ada, second).map((a) => a.text)).toEqual(['Book the room', 'Ask the rota lead']);
   });
 
   it('tells which roots a change touched, and which roots a read looked at', () => {

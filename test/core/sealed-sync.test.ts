@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addAgendaItem, createWorkspace, endMeeting, hasWorkspace, joinWorkspace, listMeetings, readWorkspace, removeAgendaItem, sealedBlobs, seal,
+  addAgendaItem, createWorkspace, editAgendaItemTitle, endMeeting, hasWorkspace, joinWorkspace, listMeetings, readWorkspace, removeAgendaItem, sealedBlobs, seal,
   SealedSync, type SealedSyncOptions, type WorkspaceKeys,
 } from '../../core/index.ts';
 import { newKeys, relayCarriers, sealedPeer, type SealedPeer } from '../helpers/sealed-peers.ts';
@@ -54,6 +54,47 @@ describe('sealed sync between members', () => {
     removeAgendaItem(ben.content, meetingId, itemId);
     await relayCarriers([ada, ben]);
     expect(readWorkspace(ada.content).meetings[0]!.agenda).toEqual([]);
+  });
+
+  it('sends a burst of typing and deleting, each keystroke its own change, with what arrives from others in between', async () => {
+    const keys = await newKeys();
+    const [ada, ben] = await Promise.all([sealedPeer(keys), sealedPeer(keys)]);
+    const { meetingId } = createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    const itemId = addAgendaItem(ada.content, meetingId, { title: 'Exam', createdBy: 'ada' });
+    await relayCarriers([ada, ben]);
+    // Keystrokes without waiting for any to be sealed, some deleting, as a person types and corrects.
+    for (const title of ['Exam p', 'Exam pl', 'Exam pla', 'Exam pl', 'Exam plan', 'Exam plan!']) editAgendaItemTitle(ada.content, meetingId, itemId, title);
+    addAgendaItem(ben.content, meetingId, { title: 'Night shifts', createdBy: 'ben' });
+    await relayCarriers([ada, ben]);
+    editAgendaItemTitle(ada.content, meetingId, itemId, 'Exam plan');
+    await relayCarriers([ada, ben]);
+    expect(titles(ben.content)).toEqual(['Exam plan', 'Night shifts']);
+    expect(readWorkspace(ben.content)).toEqual(readWorkspace(ada.content));
+  });
+
+  it('holds local changes back until the deferred send runs, then sends them as one change, and whenIdle waits for it', async () => {
+    const keys = await newKeys();
+    const ben = await sealedPeer(keys);
+    const sends: (() => void)[] = [];
+    const ada = await deviceWithOptions(keys);
+    const { meetingId } = createWorkspace(ada.peer.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    await relayCarriers([ada.peer, ben]);
+    ada.options.defer = (send) => sends.push(send);
+    const blobs = sealedBlobs(ada.peer.carrier).length;
+    const itemId = addAgendaItem(ada.peer.content, meetingId, { title: 'Exam', createdBy: 'ada' });
+    editAgendaItemTitle(ada.peer.content, meetingId, itemId, 'Exam plan');
+    await Promise.resolve();
+    expect(sends).toHaveLength(1);
+    expect(sealedBlobs(ada.peer.carrier).length).toBe(blobs);
+    let idle = false;
+    const whenIdle = ada.peer.sync.whenIdle().then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(idle).toBe(false);
+    sends[0]!();
+    await whenIdle;
+    expect(sealedBlobs(ada.peer.carrier).length).toBe(blobs + 1);
+    await relayCarriers([ada.peer, ben]);
+    expect(titles(ben.content)).toEqual(['Exam plan']);
   });
 
   it('sends on the next start an edit that was stored locally but never sealed (a crash in between)', async () => {

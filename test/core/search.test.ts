@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addAgendaItem, addResource, createWorkspace, openPrivateNotebook, readWorkspace, searchEntries, searchEntriesFor,
-  SearchEntrySchema, tokenize,
+  addAgendaItem, addGoal, addResource, createWorkspace, editAgendaItemTitle, listMeetings, openPrivateNotebook, readWorkspace,
+  searchEntries, searchEntriesFor, SearchEntrySchema, tokenize,
 } from '../../core/index.ts';
 import { createPeers } from '../helpers/peers.ts';
 import { workspaceWithEverything } from '../helpers/workspace-content.ts';
@@ -67,6 +67,28 @@ describe('search', () => {
     }
     const shared = (entries: typeof adaFinds) => entries.filter((e) => e.visibility === 'shared').sort((a, b) => a.key.localeCompare(b.key));
     expect(shared(searchEntriesFor(ben, openPrivateNotebook()))).toEqual(shared(adaFinds));
+  });
+
+  it('finds what changed after each edit, collecting again only what the edit touched', () => {
+    const { ada, meetingId, notebook } = workspaceWithEverything();
+    const before = searchEntriesFor(ada, notebook);
+    const item = listMeetings(ada)[0]!.agenda.find((i) => i.title === 'Exam plan')!;
+    editAgendaItemTitle(ada, meetingId, item.id, 'Exam plan for the boards');
+    const after = searchEntriesFor(ada, notebook);
+    expect(searchEntries(after, 'boards').map((e) => e.key)).toEqual([`agenda-item:${item.id}`]);
+    expect(searchEntries(before, 'boards')).toEqual([]);
+    // What the keystroke did not touch is the very entry of the last pass: nothing re-read or re-validated.
+    const goal = (entries: typeof before) => entries.find((e) => e.kind === 'goal' && e.visibility === 'private');
+    expect(goal(after)).toBe(goal(before));
+    const meeting = (entries: typeof before) => entries.find((e) => e.kind === 'meeting');
+    expect(meeting(after)).toBe(meeting(before));
+    // A change in my notebook is found too, and the result is a list of my own to sort.
+    addGoal(notebook, { title: 'Sleep before nights', createdBy: 'ada' });
+    const again = searchEntriesFor(ada, notebook);
+    expect(searchEntries(again, 'nights').map((e) => [e.kind, e.visibility])).toEqual([['goal', 'private']]);
+    again.sort((a, b) => a.key.localeCompare(b.key));
+    expect(searchEntriesFor(ada, notebook).map((e) => e.key)).not.toEqual(again.map((e) => e.key));
+    expect(searchEntriesFor(ada, openPrivateNotebook()).some((e) => e.visibility === 'private')).toBe(false);
   });
 
   it('rejects an entry that does not say what it opens', () => {

@@ -106,7 +106,7 @@ function operate(gen: prng.PRNG, peer: SoakPeer, only?: 'rename'): void {
   const doc = peer.content;
   const meetings = listMeetings(doc);
   const open = meetings.filter((m) => m.endedAt === null);
-  const meeting: Meeting | undefined = prng.oneOf(gen, open.length > 0 ? open : meetings);
+  const meeting: Meeting | undefined = prng.oneOf(gen, open.length > 0 ? open : [...meetings]);
   if (!meeting) return;
   const item = meeting.agenda.length > 0 ? prng.oneOf(gen, meeting.agenda) : undefined;
   const kind = only ?? prng.oneOf(gen, ['add', 'add', 'rename', 'rename', 'reorder', 'remove', 'carry', 'cancel', 'schedule', 'notes', 'notes', 'goal', 'action', 'compact'] as const);

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -13,6 +14,15 @@ export interface LoadResult {
   p99: number;
   /** Mean time to make an update durable during the run, for relays that report it. */
   meanCommitMs?: number;
+  /**
+   * The longest the harness's own event loop was held up during the run, and its
+   * longest garbage-collection pause: every latency it measures includes them,
+   * whichever relay it drives, so a p99 near these is the harness's, not the relay's.
+   */
+  harnessStallMs: number;
+  harnessGcMs: number;
+  /** CPU time the relay's processes used during the run (all their threads), where it can be read. */
+  relayCpuSeconds?: number;
 }
 
 /**
@@ -77,6 +87,7 @@ const MAGIC = Buffer.from('tandem-bench-blob');
 const BLOB_BYTES = 96;
 const TICK_MS = 5;
 const CONNECT_BATCH = 100;
+const STALL_RESOLUTION_MS = 1;
 
 function syncFrame(type: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -127,6 +138,14 @@ export async function runLoad(pairs: RoomPair[], rate: number, seconds: number, 
   };
   for (const pair of pairs) for (const client of pair) client.onBlob = onBlob;
 
+  const stalls = monitorEventLoopDelay({ resolution: STALL_RESOLUTION_MS });
+  let longestGc = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+  });
+  gcs.observe({ entryTypes: ['gc'] });
+  stalls.enable();
+
   const total = Math.round(rate * seconds);
   const base = Math.floor(Math.random() * 2 ** 30);
   let sent = 0;
@@ -147,8 +166,12 @@ export async function runLoad(pairs: RoomPair[], rate: number, seconds: number, 
   });
   const deadline = performance.now() + graceMs;
   while (sentAt.size > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  stalls.disable();
+  gcs.disconnect();
   for (const pair of pairs) for (const client of pair) client.onBlob = () => undefined;
   const sorted = latencies.sort((a, b) => a - b);
   const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
-  return { sent, delivered: latencies.length, p50: at(0.5), p99: at(0.99) };
+  // The histogram holds the intervals between its ticks, so the excess over the resolution is the stall.
+  const harnessStallMs = Math.max(0, stalls.max / 1e6 - STALL_RESOLUTION_MS);
+  return { sent, delivered: latencies.length, p50: at(0.5), p99: at(0.99), harnessStallMs, harnessGcMs: longestGc };
 }

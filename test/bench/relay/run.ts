@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { tandemCluster } from './cluster-target.ts';
 import { idleRoomBytes } from './idle.ts';
 import { closePairs, openPairs, runLoad, type LoadResult } from './load.ts';
@@ -33,6 +34,27 @@ const TARGETS = [REFERENCE!, ...OTHERS.filter((t) => onlyTargets.length === 0 ||
 const LOADS = ALL_LOADS.filter((load) => onlyRooms.length === 0 || onlyRooms.includes(String(load.rooms)));
 const MEASURE_IDLE = process.env.BENCH_RELAY_IDLE !== '0';
 
+/**
+ * CPU time the target's processes (every thread) have used so far, read from
+ * Linux's /proc; NaN where that cannot be read. Steadier than latency on a shared
+ * machine: it says how much work a relay does per update, whatever the harness does.
+ */
+function cpuSeconds(pids: number[]): number {
+  const TICKS_PER_SECOND = 100;
+  try {
+    let ticks = 0;
+    for (const pid of pids) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state is the first, utime the 12th, stime the 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface Figures {
   loads: LoadResult[];
   idleBytes: number;
@@ -51,7 +73,9 @@ async function measure(target: BenchTarget): Promise<Figures> {
       process.stderr.write(`${target.name}: ${load.rooms} rooms at ${load.rate} updates/s\n`);
       const pairs = await openPairs(running, load.rooms);
       const before = await running.commits?.();
+      const cpuBefore = cpuSeconds(running.pids);
       const result = await runLoad(pairs, load.rate, load.seconds);
+      result.relayCpuSeconds = cpuSeconds(running.pids) - cpuBefore;
       const after = await running.commits?.();
       if (before !== undefined && after !== undefined && after.count > before.count) {
         result.meanCommitMs = ((after.seconds - before.seconds) / (after.count - before.count)) * 1000;
@@ -77,12 +101,14 @@ async function main(): Promise<void> {
 
   for (const [i, load] of LOADS.entries()) {
     console.log(`\n${load.rooms} rooms x 2 y-websocket clients, ${load.rate} updates/s for ${load.seconds} s`);
-    console.log('| target | p50 | p99 | delivered/sent | p99 vs reference | mean commit |');
-    console.log('| --- | --- | --- | --- | --- | --- |');
+    console.log('| target | p50 | p99 | delivered/sent | p99 vs reference | mean commit | relay CPU | harness stall / GC pause |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [target, figures] of results) {
       const r = figures.loads[i]!;
       const commit = r.meanCommitMs === undefined ? 'n/a' : ms(r.meanCommitMs);
-      console.log(`| ${target.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.delivered}/${r.sent} | ${ratio(r.p99, reference.loads[i]!.p99)} | ${commit} |`);
+      const harness = `${ms(r.harnessStallMs)} / ${ms(r.harnessGcMs)}`;
+      const cpu = r.relayCpuSeconds === undefined || Number.isNaN(r.relayCpuSeconds) ? 'n/a' : `${r.relayCpuSeconds.toFixed(2)} s`;
+      console.log(`| ${target.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.delivered}/${r.sent} | ${ratio(r.p99, reference.loads[i]!.p99)} | ${commit} | ${cpu} | ${harness} |`);
     }
   }
   if (MEASURE_IDLE) {
@@ -94,6 +120,8 @@ async function main(): Promise<void> {
     }
   }
 
+  console.log('\nRelay CPU: CPU time of the relay processes (all threads; not Postgres or Redis) during the run.');
+  console.log("Harness stall / GC pause: the load generator's own longest event-loop stall and GC pause during the run; every latency it measures includes them.");
   console.log('\nTargets for each Tandem relay: p99 at most half the stock relay\'s at both loads, every update delivered at 1,000 rooms, idle room under 1 KB.');
   for (const [target, figures] of results.slice(1)) {
     const checks = [
