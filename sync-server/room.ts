@@ -85,7 +85,9 @@ export class Room {
     const unsubscribe = await ctx.fanout.subscribe(name, (message) => (room === null ? early.push(message) : room.onBus(message)));
     try {
       const updates = await ctx.storage.loadUpdates(name);
-      const storedBytes = await ctx.storage.storedBytes(name);
+      // The log just read is what the quota counts: no second round trip to storage, and
+      // no append by another process can land between reading the log and counting it.
+      const storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
       const { stateVector, droppedPending } = await ctx.states.load(name, updates);
       room = new Room(name, Y.decodeStateVector(stateVector), ctx);
       room.unsubscribe = unsubscribe;

@@ -47,6 +47,33 @@ describe('relay sync', () => {
     await waitFor(() => otherDoc.getText('notes').toString() === 'written before you came', 5_000, 'the late joiner to catch up');
   });
 
+  it('gives a member who joins a busy room everything written before, large and small', async () => {
+    const relay = track.relay(await startRelay());
+    const room = randomRoom();
+    const token = randomToken();
+    const writer = track.provider(connectProvider(relay.url, room, token));
+    await waitForSynced(writer);
+    // Enough bytes that the relay folds them into the room's state as they come,
+    // then small edits that wait to be folded in until someone joins.
+    const attachments = writer.doc.getMap<Uint8Array>('attachments');
+    for (let i = 0; i < 4; i++) attachments.set(`a${i}`, new Uint8Array(100 * 1024).fill(i + 1));
+    for (let i = 0; i < 20; i++) writer.doc.getArray<number>('list').push([i]);
+    const watcher = track.provider(connectProvider(relay.url, room, token));
+    await waitForSynced(watcher);
+    await waitFor(() => watcher.doc.getArray('list').length === 20, 10_000, 'every edit to be relayed');
+
+    const late = track.provider(connectProvider(relay.url, room, token, new Y.Doc()));
+    await waitForSynced(late);
+    await waitFor(() => late.doc.getArray('list').length === 20 && late.doc.getMap('attachments').size === 4, 5_000, 'the late joiner to catch up');
+    expect(late.doc.getArray('list').toJSON()).toEqual(writer.doc.getArray('list').toJSON());
+    expect([...late.doc.getMap<Uint8Array>('attachments').values()].map((bytes) => [bytes.byteLength, bytes[0]])).toEqual([
+      [100 * 1024, 1],
+      [100 * 1024, 2],
+      [100 * 1024, 3],
+      [100 * 1024, 4],
+    ]);
+  });
+
   it('shows each member the other\'s presence, and withdraws it when their socket closes', async () => {
     const relay = track.relay(await startRelay());
     const room = randomRoom();
