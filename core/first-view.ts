@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
-import { listMeetings } from './meeting-list.ts';
-import { nextMeeting } from './meetings.ts';
+import { compareMeetings, nextMeeting } from './meetings.ts';
 
 /** Root maps copied whole: small, and read by every first view (the header's members, away notices, topic names). */
 const WHOLE_ROOTS = ['meta', 'members', 'awayStatus', 'customTopics', 'topicPrompts'] as const;
@@ -18,9 +17,9 @@ const PER_MEETING_ROOTS = ['actionItems', 'talkingPoints'] as const;
  * Returns the copy as one update, or null when the workspace has no meeting.
  */
 export function firstViewUpdate(doc: WorkspaceDoc, now = Date.now()): Uint8Array | null {
-  const shown = nextMeeting(listMeetings(doc), now);
-  if (!shown) return null;
   const homes = meetingHomes(doc);
+  const shown = nextMeeting(standingMeetings(doc, homes), now);
+  if (!shown) return null;
   const here = (meetingId: unknown) => typeof meetingId === 'string' && (homes.get(meetingId) ?? meetingId) === shown.id;
   const copy = new Y.Doc();
   try {
@@ -35,6 +34,22 @@ export function firstViewUpdate(doc: WorkspaceDoc, now = Date.now()): Uint8Array
   } finally {
     copy.destroy();
   }
+}
+
+/**
+ * The meetings that stand (not cancelled into another), with only what picking the
+ * next one needs, read straight from their maps rather than validated in full: this
+ * runs while the page is in use, and a copy that shows another meeting than the
+ * view would is replaced as soon as the workspace is open.
+ */
+function standingMeetings(doc: WorkspaceDoc, homes: ReadonlyMap<string, string>): { id: string; scheduledFor: string; endedAt: number | null }[] {
+  return [...meetingsMap(doc).entries()]
+    .filter(([id]) => homes.get(id) === id)
+    .map(([id, meeting]) => {
+      const endedAt = meeting.get('endedAt');
+      return { id, scheduledFor: String(meeting.get('scheduledFor') ?? ''), endedAt: typeof endedAt === 'number' ? endedAt : null };
+    })
+    .sort(compareMeetings);
 }
 
 function copyEntries(from: Y.Map<unknown>, to: Y.Map<unknown>, keep: (key: string, value: unknown) => boolean): void {
