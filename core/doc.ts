@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { compareCodeUnits } from './order.ts';
-import { shallowVersion, versionsCurrent } from './changes.ts';
+import { shallowVersion } from './changes.ts';
+import { ReadCache } from './read-cache.ts';
 
 /**
  * The shape of a workspace's shared Y.Doc. Every root type is reached through
@@ -37,7 +38,7 @@ export function meetingsMap(doc: WorkspaceDoc): Y.Map<Y.Map<unknown>> {
  */
 
 // Homes depend on the meetings and their own fields only (pointers, times): a keystroke in an agenda leaves them be.
-const homesCache = new WeakMap<Y.Map<Y.Map<unknown>>, { version: number; homes: ReadonlyMap<string, string> }>();
+const homesReads = new ReadCache<ReadonlyMap<string, string>>();
 
 /**
  * Each meeting's home: itself when it stands, otherwise where its content shows
@@ -46,13 +47,7 @@ const homesCache = new WeakMap<Y.Map<Y.Map<unknown>>, { version: number; homes: 
  */
 export function meetingHomes(doc: WorkspaceDoc): ReadonlyMap<string, string> {
   const meetings = meetingsMap(doc);
-  if (!versionsCurrent(doc)) return readMeetingHomes(meetings);
-  const version = shallowVersion(doc, meetings);
-  const cached = homesCache.get(meetings);
-  if (cached?.version === version) return cached.homes;
-  const homes = readMeetingHomes(meetings);
-  homesCache.set(meetings, { version, homes });
-  return homes;
+  return homesReads.get([doc], meetings, 'homes', [shallowVersion(doc, meetings)], () => readMeetingHomes(meetings));
 }
 
 function readMeetingHomes(meetings: Y.Map<Y.Map<unknown>>): Map<string, string> {
