@@ -1,5 +1,5 @@
 import {
-  describeError, INCOMPLETE_HISTORY_MESSAGE, readWorkspaceSummary, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
+  describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
 } from '../../core/index.ts';
 import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
 import type { Peer, SyncState } from '../utils/presence.ts';
@@ -11,7 +11,7 @@ import type { Arrival, JoinInput, NewWorkspaceInput } from './lifecycle.ts';
 import { markOpen } from '../utils/open-marks.ts';
 import { afterNextPaint } from '../utils/after-next-paint.ts';
 import { lastRoom } from './last-room.ts';
-import { firstViewCache, type FirstView } from './first-view-cache.ts';
+import { createOpeningView, keepFirstViews } from './opening-view.ts';
 import { DONE, parseField, problemOf, type Outcome } from './problem.ts';
 
 /** Everything a view shows about the session, as plain values: the store mirrors it. */
@@ -83,9 +83,6 @@ const loadSearchIndex = () => import('../utils/search-index.ts').then((m) => m.i
 /** How long after opening, and after the last change, the first view of the open workspace is kept for the next page. */
 const KEEP_FIRST_VIEW_AFTER_MS = 1_000;
 const KEEP_FIRST_VIEW_CHANGED_MS = 2_000;
-/** Said when something done while the kept first view showed could not be made on the workspace that opened. */
-const LOST_WHILE_OPENING = 'What you did while Tandem was opening could not be kept, because another workspace opened. Please do it again.';
-const EDITED_WHILE_OPENING = 'An edit made while Tandem was opening could not be kept. Please make it again.';
 
 /**
  * Makes the session of one page. Every change of state goes to `events`; the
@@ -113,13 +110,12 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   // Operations under way: a registry change they make is not news to this page until they are done.
   let busy = 0;
   let loading = true;
-  /** The kept first view, shown from the start of the page until the workspace it shows is open. */
-  let firstView: FirstView | null = null;
-  /** Writes asked for while the first view showed, in order. */
-  let deferred: (() => void)[] = [];
-  let keepTimer: ReturnType<typeof setTimeout> | undefined;
   const update = (patch: Partial<SessionState>) => events.update(patch);
   const notice = (message: string) => update({ notice: message });
+  /** The kept first view, shown from the start of the page until the workspace it shows is open. */
+  const opening = createOpeningView(notice);
+  const page: EventTarget | undefined = options.page ?? (typeof window === 'undefined' ? undefined : window);
+  const keeping = keepFirstViews(() => open && { entry: open.entry, joined, doc: open.connection.doc }, page);
 
   let integrityError: string | null = null;
   const problems: SyncProblems = {
@@ -167,64 +163,28 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     open?.close();
     open = null;
     integrityError = null;
-    clearTimeout(keepTimer);
-    keepTimer = undefined;
-    update({ integrityError: null, peers: [], syncState: firstView ? 'connecting' : 'offline', moved: null, roomRetired: false });
+    keeping.cancel();
+    update({ integrityError: null, peers: [], syncState: opening.showing ? 'connecting' : 'offline', moved: null, roomRetired: false });
     events.switched();
   }
 
   function close() {
     requested++; // An open still under way no longer applies.
-    endFirstView(null);
+    opening.end(null);
     detach();
     update({ active: null, summary: null });
   }
 
   /** Shows the kept first view of `room`, if there is one, until that workspace is open. */
   function showFirstView(room: string | null) {
-    const view = firstViewCache.take(room);
-    if (!view) return;
-    let summary;
-    try {
-      summary = readWorkspaceSummary(view.context.doc);
-    } catch {
-      view.destroy();
-      return firstViewCache.forget();
-    }
-    firstView = view;
+    const shown = opening.show(room);
+    if (!shown) return;
+    const { view, summary } = shown;
     // The store's list only: the session's own list, with the tokens, comes from the registry.
     update({ active: view.entry, joined: joined.length > 0 ? joined : view.joined, summary, syncState: 'connecting', loading: false });
     events.switched();
     markOpen('first-view');
   }
-
-  /** Lets go of the first view as `room` (or nothing) opens; what was held back for it is made now, when it is the same workspace. */
-  function endFirstView(room: string | null) {
-    const view = firstView;
-    if (!view) return;
-    const writes = deferred;
-    firstView = null;
-    deferred = [];
-    if (view.edited()) notice(EDITED_WHILE_OPENING);
-    view.destroy();
-    if (room === view.entry.room) return writes.forEach((write) => write());
-    // What it showed is not what opened: the next page does not show it either.
-    firstViewCache.forget();
-    if (writes.length > 0) notice(LOST_WHILE_OPENING);
-  }
-
-  /** Keeps the open workspace's first view for the next page of this browser. */
-  function keepFirstView() {
-    clearTimeout(keepTimer);
-    keepTimer = undefined;
-    if (open) firstViewCache.keep(open.entry, joined, open.connection.doc);
-  }
-  // At most one keep waits at a time, so that a workspace that keeps changing is still kept every few seconds.
-  const keepFirstViewSoon = (ms: number) => {
-    keepTimer ??= setTimeout(keepFirstView, ms);
-  };
-  const page: EventTarget | undefined = options.page ?? (typeof window === 'undefined' ? undefined : window);
-  page?.addEventListener('pagehide', keepFirstView);
 
   async function attach(entry: JoinedWorkspace, conn: WorkspaceConnection, ticket: number): Promise<boolean> {
     if (ticket !== requested) {
@@ -239,7 +199,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       changed: (roots) => {
         if (mine !== generation) return;
         events.changed(roots);
-        keepFirstViewSoon(KEEP_FIRST_VIEW_CHANGED_MS);
+        keeping.soon(KEEP_FIRST_VIEW_CHANGED_MS);
       },
       syncState: (syncState) => mine === generation && update({ syncState }),
       peers: (peers) => mine === generation && update({ peers }),
@@ -254,8 +214,8 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     markOpen('attached');
     update({ active: entry });
     events.switched();
-    endFirstView(entry.room);
-    keepFirstViewSoon(KEEP_FIRST_VIEW_AFTER_MS);
+    opening.end(entry.room);
+    keeping.soon(KEEP_FIRST_VIEW_AFTER_MS);
     afterNextPaint(() => mine === generation && conn.connect());
     // The search index reads the whole workspace: its code and its first pass wait until the view is up.
     const timer = setTimeout(() => void loadSearchIndex().then((index) => {
@@ -309,14 +269,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       showFirstView(last);
       try {
         // Loading the whole local copy holds the page for a while: with the first view up, it waits until that is on screen.
-        if (firstView) await new Promise<void>((painted) => afterNextPaint(painted));
+        if (opening.showing) await new Promise<void>((painted) => afterNextPaint(painted));
         if (last) (await openPath).preloadLocalCopy(last);
         await reopenLast();
       } catch (e) {
         notice(describeError(e));
       } finally {
         // The workspace it showed did not open: the page shows what is there instead.
-        if (firstView) close();
+        if (opening.showing) close();
         void openPath.then((path) => path.dropPreloadedCopy(), () => undefined);
         loading = false;
         update({ loading: false });
@@ -358,14 +318,10 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       await attach(entry, conn, ticket);
     }),
     close,
-    context: () => open?.context ?? firstView?.context ?? null,
-    deferWrite(write) {
-      if (!firstView) return false;
-      deferred.push(write);
-      return true;
-    },
+    context: () => open?.context ?? opening.context(),
+    deferWrite: (write) => opening.hold(write),
     dispose() {
-      page?.removeEventListener('pagehide', keepFirstView);
+      keeping.dispose();
       close();
       stopRegistry();
       stopStorage();
