@@ -48,6 +48,20 @@ export const NewAgendaItemSchema = z.object({
 });
 export type NewAgendaItem = z.infer<typeof NewAgendaItemSchema>;
 
+/**
+ * An agenda item's stored fields as {@link AgendaItemSchema} reads them: the title
+ * as text, and without the notes body, whose rich text the item as listed does not
+ * hold (turning it into JSON would serialise every paragraph of it for nothing).
+ */
+export function agendaItemFields(item: Y.Map<unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of item.entries()) {
+    if (!(value instanceof Y.XmlFragment)) fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+  }
+  fields.title = String(item.get('title') ?? '');
+  return fields;
+}
+
 /** Sorts agenda items for display; the same on every peer. */
 export function compareAgendaItems(a: Pick<AgendaItem, 'order' | 'id'>, b: Pick<AgendaItem, 'order' | 'id'>): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { AgendaItemSchema, compareAgendaItems, type AgendaItem } from './agenda.ts';
+import { agendaItemFields, AgendaItemSchema, compareAgendaItems, type AgendaItem } from './agenda.ts';
 import { changedChildrenSince, typeVersion, versionsCurrent } from './changes.ts';
 import { homedAgendaItems, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { compareMeetings, duplicateCarryOvers, MeetingSchema, readAllMeetings, readMeeting, type Meeting } from './meetings.ts';
@@ -134,7 +134,7 @@ function readItem(doc: WorkspaceDoc, map: Y.Map<unknown>): AgendaItem | null {
   const version = typeVersion(doc, map);
   const cached = items.get(map);
   if (cached?.version === version) return cached.item;
-  const parsed = AgendaItemSchema.safeParse({ ...map.toJSON(), title: String(map.get('title') ?? '') });
+  const parsed = AgendaItemSchema.safeParse(agendaItemFields(map));
   if (!parsed.success) return null;
   items.set(map, { version, item: Object.freeze(parsed.data) });
   return parsed.data;

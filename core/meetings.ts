@@ -3,7 +3,7 @@ import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { homedAgendaItems, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
-import { addAgendaItem, AgendaItemSchema, compareAgendaItems } from './agenda.ts';
+import { addAgendaItem, agendaItemFields, AgendaItemSchema, compareAgendaItems } from './agenda.ts';
 import { parseOrThrow } from './errors.ts';
 import { meetingTemplate, MeetingTemplateIdSchema, templateTopicId } from './meeting-templates.ts';
 import { compareCodeUnits } from './order.ts';
@@ -60,7 +60,7 @@ export function addMeeting(doc: WorkspaceDoc, input: NewMeeting, now = Date.now(
 function plainMeeting(doc: WorkspaceDoc, id: string, meeting: Y.Map<unknown>, homes: ReadonlyMap<string, string>): unknown {
   const agenda = meeting.get('agenda');
   const items = agenda instanceof Y.Map
-    ? homedAgendaItems(doc, id, homes).map((item) => ({ ...item.toJSON(), title: String(item.get('title') ?? '') }))
+    ? homedAgendaItems(doc, id, homes).map((item) => agendaItemFields(item))
     : agenda;
   return { ...meeting.toJSON(), agenda: items };
 }
