@@ -129,13 +129,24 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   };
 
   const stopStorage = watchStorageFailures(notice, options.page);
-  // Fetched from the start, beside the first render rather than before it.
-  const openPath = loadOpenPath();
+  // Fetched when first asked for: as the session starts, or with a kept first view showing, once
+  // that view is on screen, since starting the fetch (a request per file) cost its render about 7 ms.
+  let fetchOpenPath = () => undefined as void;
+  const deferredOpenPath = new Promise<OpenPath>((resolve, reject) => {
+    fetchOpenPath = () => {
+      fetchOpenPath = () => undefined;
+      loadOpenPath().then(resolve, reject);
+    };
+  });
+  const path = (): Promise<OpenPath> => {
+    fetchOpenPath();
+    return deferredOpenPath;
+  };
   let listed: () => void = () => undefined;
   firstList = new Promise<void>((resolve) => (listed = resolve));
   let disposed = false;
   let stopRegistry = () => { disposed = true; };
-  void openPath.then((path) => {
+  void deferredOpenPath.then((path) => {
     if (disposed) return;
     stopRegistry = (options.watchRegistry ?? path.watchJoinedWorkspaces)((list) => {
       joined = list;
@@ -150,7 +161,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     if (busy > 0 || loading || !open || joined.some((w) => w.room === open!.entry.room)) return;
     // The watch reports a save a moment after it: a workspace that just arrived is not in its list yet.
     const room = open.entry.room;
-    const saved = await (await openPath).listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
+    const saved = await (await path()).listJoinedWorkspaces().then((list) => list.some((w) => w.room === room), () => false);
     if (saved || busy > 0 || open?.entry.room !== room) return;
     await reopenLast();
   }
@@ -193,7 +204,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     }
     detach();
     const mine = generation;
-    const attached = await (await openPath).attachWorkspace(entry, conn, {
+    const attached = await (await path()).attachWorkspace(entry, conn, {
       summary: (summary) => mine === generation && update({ summary }),
       moved: (moved) => mine === generation && update({ moved }),
       changed: (roots) => {
@@ -240,15 +251,15 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   }
 
   async function openEntry(entry: JoinedWorkspace, ticket = ++requested) {
-    const path = await openPath;
-    const conn = await path.openJoined(entry, problems);
+    const opened = await path();
+    const conn = await opened.openJoined(entry, problems);
     markOpen('local-copy');
     // A later switch wins the race: remember only what is open.
-    if (await attach(entry, conn, ticket)) await path.setActiveRoom(entry.room);
+    if (await attach(entry, conn, ticket)) await opened.setActiveRoom(entry.room);
   }
 
   async function reopenLast() {
-    const [room] = await Promise.all([openPath.then((path) => path.getActiveRoom()), firstList]);
+    const [room] = await Promise.all([path().then((opened) => opened.getActiveRoom()), firstList]);
     markOpen('registry');
     const entry = joined.find((w) => w.room === room) ?? joined[0];
     if (entry) await openEntry(entry);
@@ -258,7 +269,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   /** Opens a workspace that just came to this device; `ticket` is from when it was asked for. */
   async function arrive(arrival: Arrival, ticket: number) {
     await attach(arrival.entry, arrival.conn, ticket);
-    void openPath.then((path) => path.requestPersistentStorage());
+    void path().then((opened) => opened.requestPersistentStorage());
   }
 
   return {
@@ -270,14 +281,14 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
       try {
         // Loading the whole local copy holds the page for a while: with the first view up, it waits until that is on screen.
         if (opening.showing) await new Promise<void>((painted) => afterNextPaint(painted));
-        if (last) (await openPath).preloadLocalCopy(last);
+        if (last) (await path()).preloadLocalCopy(last);
         await reopenLast();
       } catch (e) {
         notice(describeError(e));
       } finally {
         // The workspace it showed did not open: the page shows what is there instead.
         if (opening.showing) close();
-        void openPath.then((path) => path.dropPreloadedCopy(), () => undefined);
+        void path().then((opened) => opened.dropPreloadedCopy(), () => undefined);
         loading = false;
         update({ loading: false });
         await followMoves().catch((e: unknown) => notice(describeError(e)));

@@ -80,9 +80,25 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
+  /**
+   * A form's write: true when it is taken, made now or held until the workspace is
+   * open (while the page shows the kept first view), false when it failed. `made`
+   * gets what the write returned once it is made. A form clears itself on true, so
+   * that the same Enter pressed twice while the page opens is not added twice.
+   */
+  function submit<T>(fn: (ctx: WorkspaceContext) => T, made?: (result: T) => void): boolean {
+    const makeNow = () => {
+      const result = write(fn);
+      if (result !== undefined) made?.(result);
+      return result !== undefined;
+    };
+    if (session.deferWrite(makeNow)) return true;
+    return makeNow();
+  }
+
   return {
     joined, active, snapshot, syncState, peers, error, integrityError, loading, movedNotice,
-    versions, write,
+    versions, write, submit,
     /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
     context: session.context,
     // The session's operations answer with an Outcome (done, or a problem naming the form's field); they never throw.

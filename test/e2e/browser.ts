@@ -16,9 +16,9 @@ export interface Profile {
 
 /**
  * Launches Debian's Chromium on a persistent profile in `dir` with the built
- * extension, keeping its temp and config files inside `dir` too.
+ * extension (or the copy of it in `extensionDir`), keeping its temp and config files inside `dir` too.
  */
-export async function launchProfile(dir: string): Promise<Profile> {
+export async function launchProfile(dir: string, extensionDir = EXTENSION_DIR): Promise<Profile> {
   await mkdir(join(dir, 'tmp'), { recursive: true });
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: '/usr/bin/chromium',
@@ -28,7 +28,7 @@ export async function launchProfile(dir: string): Promise<Profile> {
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
       // Playwright adds --disable-extensions; this is what lets ours load anyway.
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
