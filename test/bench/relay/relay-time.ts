@@ -7,10 +7,11 @@ export interface InRelayTime {
 }
 
 /**
- * From each blob's first arrival on one of the target's sockets to its first
- * departure on one (the same process or another): the relay's share of the
- * latency, without the harness's own delays on either side. Blobs never sent
- * count as not measured here; the harness counts them as not delivered.
+ * From the target first reading each blob off one of its sockets to its first
+ * write to one (the same process or another): the relay's share of the
+ * latency, without the harness's own delays on either side, nor the time a blob
+ * waited unread in a socket buffer. Blobs never sent are not counted here; the
+ * harness counts them as not delivered.
  */
 export function inRelayTime({ received, sent }: RelayTimes): InRelayTime {
   const firstOf = (pairs: number[]) => {

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log('\nIn relay: from an update\'s arrival on one of the relay\'s sockets to its first departure on one, timed inside the relay processes (the same probe in every target).');
+  console.log('\nIn relay: from the relay reading an update off a socket to its first write to another, timed inside the relay processes by the same probe in every target (time it waited unread in a socket buffer is not in it).');
   console.log('Relay CPU: CPU time of the relay processes (all threads; not Postgres or Redis) during the run.');
   console.log("Harness stall / GC pause: the load generator's own longest event-loop stall and GC pause during the run; every latency it measures includes them.");
   console.log("Idle-room memory leaves out V8's compiled code and bytecode (v8.getHeapCodeStatistics): it grows as the JIT warms up over the rounds, not with the number of rooms.");
