@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -17,34 +17,37 @@ export function actionItemsMap(doc: WorkspaceDoc): Y.Map<Y.Map<unknown>> {
   return doc.getMap('actionItems');
 }
 
-export const ActionTextSchema = z.string().trim().min(1, 'Say what needs doing.').max(300, 'Keep an action item under 300 characters.');
-export const DueDateSchema = z.iso.date({ message: 'Enter the due date as a date (YYYY-MM-DD), or leave it empty.' }).nullable();
+export const ActionTextSchema = trimmedString(
+  z.minLength(1, 'Say what needs doing.'),
+  z.maxLength(300, 'Keep an action item under 300 characters.'),
+);
+export const DueDateSchema = z.nullable(z.iso.date({ message: 'Enter the due date as a date (YYYY-MM-DD), or leave it empty.' }));
 
 export const ActionItemSchema = z.object({
-  id: z.string().min(1),
-  meetingId: z.string().min(1),
+  id: nonEmptyString(),
+  meetingId: nonEmptyString(),
   text: z.string(),
-  ownerId: z.string().nullable(),
+  ownerId: z.nullable(z.string()),
   dueDate: DueDateSchema,
   done: z.boolean(),
-  carriedFrom: CarriedFromSchema.nullable().default(null),
-  createdBy: z.string().min(1),
-  createdAt: z.number().int().nonnegative(),
+  carriedFrom: z._default(z.nullable(CarriedFromSchema), null),
+  createdBy: nonEmptyString(),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 
 export const NewActionItemSchema = z.object({
   text: ActionTextSchema,
-  createdBy: z.string().min(1),
-  ownerId: z.string().nullable().optional(),
-  dueDate: DueDateSchema.optional(),
+  createdBy: nonEmptyString(),
+  ownerId: z.optional(z.nullable(z.string())),
+  dueDate: z.optional(DueDateSchema),
 });
 export type NewActionItem = z.infer<typeof NewActionItemSchema>;
 
 export const ActionItemChangesSchema = z.object({
-  text: ActionTextSchema.optional(),
-  ownerId: z.string().nullable().optional(),
-  dueDate: DueDateSchema.optional(),
+  text: z.optional(ActionTextSchema),
+  ownerId: z.optional(z.nullable(z.string())),
+  dueDate: z.optional(DueDateSchema),
 });
 export type ActionItemChanges = z.infer<typeof ActionItemChangesSchema>;
 

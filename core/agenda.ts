@@ -1,47 +1,50 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { agendaHolding, agendaItemMap, agendaMap, homedAgendaItems, homedAgendaMaps, meetingHome, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { spliceText } from './text.ts';
 
-export const AgendaTitleSchema = z.string().max(200, 'Keep an agenda item under 200 characters.');
+export const AgendaTitleSchema = z.string().check(z.maxLength(200, 'Keep an agenda item under 200 characters.'));
 
 /** A topic of the library (`academics.exams`) or one a workspace added; null when the item has none. */
-export const AgendaTopicIdSchema = z.string().trim().min(1, 'Pick a topic from the list, or none.').max(100).nullable();
+export const AgendaTopicIdSchema = z.nullable(trimmedString(z.minLength(1, 'Pick a topic from the list, or none.'), z.maxLength(100)));
 
-export const TimeBoxSchema = z.number('Enter the minutes as a number.')
-  .int('Enter whole minutes.').min(1, 'A time box is at least 1 minute.').max(240, 'Keep a time box under 4 hours.').nullable();
+export const TimeBoxSchema = z.nullable(z.number('Enter the minutes as a number.').check(
+  z.int('Enter whole minutes.'),
+  z.minimum(1, 'A time box is at least 1 minute.'),
+  z.maximum(240, 'Keep a time box under 4 hours.'),
+));
 
 /** Where a carried-over copy came from: the ended meeting and when it was scheduled. */
 export const CarriedFromSchema = z.object({
-  meetingId: z.string().min(1),
+  meetingId: nonEmptyString(),
   scheduledFor: z.iso.datetime(),
 });
 export type CarriedFrom = z.infer<typeof CarriedFromSchema>;
 
 export const AgendaItemSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   title: AgendaTitleSchema,
   done: z.boolean(),
   /** Fractional index: items sort by `order`, then by `id` when two peers picked the same key. */
-  order: z.string().min(1),
-  ownerId: z.string().nullable(),
-  topicId: AgendaTopicIdSchema.default(null),
-  timeBoxMinutes: TimeBoxSchema.default(null),
-  carriedFrom: CarriedFromSchema.nullable().default(null),
-  createdBy: z.string().min(1),
-  createdAt: z.number().int().nonnegative(),
+  order: nonEmptyString(),
+  ownerId: z.nullable(z.string()),
+  topicId: z._default(AgendaTopicIdSchema, null),
+  timeBoxMinutes: z._default(TimeBoxSchema, null),
+  carriedFrom: z._default(z.nullable(CarriedFromSchema), null),
+  createdBy: nonEmptyString(),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
 export const NewAgendaItemSchema = z.object({
-  title: AgendaTitleSchema.trim().min(1, 'Type what you want to talk about.'),
-  createdBy: z.string().min(1),
-  ownerId: z.string().nullable().optional(),
-  topicId: AgendaTopicIdSchema.optional(),
-  timeBoxMinutes: TimeBoxSchema.optional(),
+  title: AgendaTitleSchema.check(z.trim(), z.minLength(1, 'Type what you want to talk about.')),
+  createdBy: nonEmptyString(),
+  ownerId: z.optional(z.nullable(z.string())),
+  topicId: z.optional(AgendaTopicIdSchema),
+  timeBoxMinutes: z.optional(TimeBoxSchema),
 });
 export type NewAgendaItem = z.infer<typeof NewAgendaItemSchema>;
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import { digest } from 'lib0/hash/sha256';
 import { toBase64UrlEncoded } from 'lib0/buffer';
 import { encodeUtf8 } from 'lib0/string';
@@ -19,25 +19,25 @@ export const ConfirmationStatusSchema = z.enum(['confirmed', 'not-confirmed', 'c
 export type ConfirmationStatus = z.infer<typeof ConfirmationStatusSchema>;
 
 export const ConfirmationSchema = z.object({
-  memberId: z.string().min(1),
+  memberId: nonEmptyString(),
   /** The {@link agreementFingerprint} of the content the member saw when they confirmed. */
-  fingerprint: z.string().min(1),
-  confirmedAt: z.number().int().nonnegative(),
+  fingerprint: nonEmptyString(),
+  confirmedAt: wholeNumber(z.nonnegative()),
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
 export const MemberConfirmationSchema = z.object({
-  memberId: z.string().min(1),
+  memberId: nonEmptyString(),
   displayName: z.string(),
   role: RoleSchema,
   status: ConfirmationStatusSchema,
-  confirmedAt: z.number().int().nonnegative().nullable(),
+  confirmedAt: z.nullable(wholeNumber(z.nonnegative())),
 });
 /** One member's confirmation status, for the agreement's status list. */
 export type MemberConfirmation = z.infer<typeof MemberConfirmationSchema>;
 
 export const AgreementConfirmationsSchema = z.object({
-  fingerprint: z.string().min(1),
+  fingerprint: nonEmptyString(),
   members: z.array(MemberConfirmationSchema),
 });
 export type AgreementConfirmations = z.infer<typeof AgreementConfirmationsSchema>;

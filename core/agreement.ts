@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { parseOrThrow } from './errors.ts';
@@ -9,19 +9,21 @@ import { spliceText } from './text.ts';
 import { DEFAULT_CONFIDENTIALITY, DEFAULT_EXPECTATIONS } from './agreement-defaults.ts';
 import { CadenceSchema, ChannelSchema, ResponseTimeSchema, type Cadence, type Channel, type ResponseTime } from './agreement-terms.ts';
 
-export const ExpectationTextSchema = z.string().trim()
-  .min(1, 'Write the expectation, or remove it.')
-  .max(300, 'Keep an expectation under 300 characters.');
-export const ExpectationSchema = z.object({ id: z.string().min(1), text: z.string() });
+export const ExpectationTextSchema = trimmedString(
+  z.minLength(1, 'Write the expectation, or remove it.'),
+  z.maxLength(300, 'Keep an expectation under 300 characters.'),
+);
+export const ExpectationSchema = z.object({ id: nonEmptyString(), text: z.string() });
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
-export const ConfidentialitySchema = z.string().trim()
-  .min(1, 'Write a confidentiality statement: say what stays between you.')
-  .max(2000, 'Keep the confidentiality statement under 2000 characters.');
+export const ConfidentialitySchema = trimmedString(
+  z.minLength(1, 'Write a confidentiality statement: say what stays between you.'),
+  z.maxLength(2000, 'Keep the confidentiality statement under 2000 characters.'),
+);
 
 export const AgreementSchema = z.object({
-  startedAt: z.number().int().nonnegative(),
-  startedBy: z.string().min(1),
+  startedAt: wholeNumber(z.nonnegative()),
+  startedBy: nonEmptyString(),
   expectations: z.object({ mentor: z.array(ExpectationSchema), mentee: z.array(ExpectationSchema), facilitator: z.array(ExpectationSchema) }),
   cadence: CadenceSchema,
   /** In the order of {@link ChannelSchema}. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { parseOrThrow } from './errors.ts';
@@ -19,14 +19,17 @@ export const AWAY_NOTICE_DAYS = 7;
 
 export const AwayInputSchema = z.object({
   startDate: CalendarDateSchema,
-  days: z.number({ message: 'Enter how many days you will be away.' }).int('Enter a whole number of days.')
-    .min(1, 'Enter how many days you will be away: at least 1.')
-    .max(365, 'Set an away period of a year or less; you can change it later.'),
-  returnDate: CalendarDateSchema.nullish(),
-  message: z.string().trim()
-    .min(1, 'Write a short away message, e.g. when you will reply and whom to contact meanwhile.')
-    .max(280, 'Keep the away message under 280 characters.'),
-}).superRefine((input, ctx) => {
+  days: z.number({ message: 'Enter how many days you will be away.' }).check(
+    z.int('Enter a whole number of days.'),
+    z.minimum(1, 'Enter how many days you will be away: at least 1.'),
+    z.maximum(365, 'Set an away period of a year or less; you can change it later.'),
+  ),
+  returnDate: z.optional(z.nullable(CalendarDateSchema)),
+  message: trimmedString(
+    z.minLength(1, 'Write a short away message, e.g. when you will reply and whom to contact meanwhile.'),
+    z.maxLength(280, 'Keep the away message under 280 characters.'),
+  ),
+}).check(z.superRefine((input, ctx) => {
   if (input.days > AWAY_DAYS_WITHOUT_RETURN_DATE && !input.returnDate) {
     ctx.addIssue({
       code: 'custom', path: ['returnDate'],
@@ -43,24 +46,24 @@ export const AwayInputSchema = z.object({
       message: `Away ${input.days} ${input.days === 1 ? 'day' : 'days'} from ${formatDate(input.startDate, { year: true })}, you are back on ${earliest} at the earliest: change the return date or the days away.`,
     });
   }
-});
+}));
 /** What a member fills in to go away: from which day, for how many days, back when, and a message. */
 export type AwayInput = z.input<typeof AwayInputSchema>;
 
 export const AwaySchema = z.object({
-  memberId: z.string().min(1),
+  memberId: nonEmptyString(),
   startDate: CalendarDateSchema,
   /** The first day they are back: the one given, or the day after a short absence ends. */
   returnDate: CalendarDateSchema,
   message: z.string(),
-  setAt: z.number().int().nonnegative(),
+  setAt: wholeNumber(z.nonnegative()),
 });
 export type Away = z.infer<typeof AwaySchema>;
 
 export const AwayPhaseSchema = z.enum(['away', 'upcoming']);
 export type AwayPhase = z.infer<typeof AwayPhaseSchema>;
 
-export const CurrentAwaySchema = AwaySchema.extend({ displayName: z.string(), phase: AwayPhaseSchema });
+export const CurrentAwaySchema = z.extend(AwaySchema, { displayName: z.string(), phase: AwayPhaseSchema });
 /** An absence to show in a banner, with the member's name. */
 export type CurrentAway = z.infer<typeof CurrentAwaySchema>;
 

@@ -1,28 +1,26 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { parseOrThrow } from './errors.ts';
 import { TopicIdSchema } from './topics.ts';
 import { compareCodeUnits } from './order.ts';
 
-const OtherTopicSchema = z.string().trim()
-  .min(1, 'Leave out empty topics.')
-  .max(80, 'Keep each topic under 80 characters.');
+const OtherTopicSchema = trimmedString(z.minLength(1, 'Leave out empty topics.'), z.maxLength(80, 'Keep each topic under 80 characters.'));
 
 export const BoundariesInputSchema = z.object({
   /** Personal limits in the member's own words: availability, what they can and cannot offer. */
-  limits: z.string().trim().max(1000, 'Keep your limits under 1000 characters.'),
+  limits: trimmedString(z.maxLength(1000, 'Keep your limits under 1000 characters.')),
   /** Topics from the topic library (or the workspace's own) they prefer not to discuss. */
-  avoidTopicIds: z.array(TopicIdSchema).max(50, 'Choose at most 50 topics.'),
+  avoidTopicIds: z.array(TopicIdSchema).check(z.maxLength(50, 'Choose at most 50 topics.')),
   /** Topics not in the library, in their own words. */
-  otherTopics: z.array(OtherTopicSchema).max(20, 'List at most 20 other topics.'),
+  otherTopics: z.array(OtherTopicSchema).check(z.maxLength(20, 'List at most 20 other topics.')),
 });
 export type BoundariesInput = z.input<typeof BoundariesInputSchema>;
 
-export const MemberBoundariesSchema = BoundariesInputSchema.extend({
-  memberId: z.string().min(1),
-  updatedAt: z.number().int().nonnegative(),
+export const MemberBoundariesSchema = z.extend(BoundariesInputSchema, {
+  memberId: nonEmptyString(),
+  updatedAt: wholeNumber(z.nonnegative()),
 });
 /** One member's personal limits and the topics they prefer not to discuss. */
 export type MemberBoundaries = z.infer<typeof MemberBoundariesSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -22,24 +22,24 @@ export const CustomTopicRecordSchema = z.object({
   id: TopicIdSchema,
   area: TopicAreaSchema,
   title: TopicTitleSchema,
-  createdBy: z.string().nullable(),
-  createdAt: z.number().int().nonnegative(),
+  createdBy: z.nullable(z.string()),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 
 export const TopicPromptRecordSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   topicId: TopicIdSchema,
   text: PromptTextSchema,
-  createdBy: z.string().nullable(),
-  createdAt: z.number().int().nonnegative(),
+  createdBy: z.nullable(z.string()),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 type TopicPromptRecord = z.infer<typeof TopicPromptRecordSchema>;
 
 export const NewCustomTopicSchema = z.object({
   area: z.enum(TopicAreaSchema.options, 'Choose an area: academics, career, organization, psychosocial or social.'),
   title: TopicTitleSchema,
-  prompts: z.array(PromptTextSchema).max(20, 'Add at most 20 prompts at once.').default([]),
-  createdBy: z.string().min(1).optional(),
+  prompts: z._default(z.array(PromptTextSchema).check(z.maxLength(20, 'Add at most 20 prompts at once.')), []),
+  createdBy: z.optional(nonEmptyString()),
 });
 export type NewCustomTopic = z.input<typeof NewCustomTopicSchema>;
 

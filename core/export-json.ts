@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString } from './zod.ts';
 import { toBase64 } from 'lib0/buffer';
 import type { WorkspaceDoc } from './doc.ts';
 import { encodeNotebook, type PrivateNotebook } from './private-notebook.ts';
@@ -12,17 +12,18 @@ export const WORKSPACE_EXPORT_FORMAT = 'tandem.workspace';
 /** The export layout version this build writes and reads. */
 export const WORKSPACE_EXPORT_VERSION = 1;
 
-const UpdateSchema = z.base64('Expected the document data as base64 text; the file was changed or cut short.')
-  .min(1, 'The document data is empty; the file was changed or cut short.');
+const UpdateSchema = z.base64('Expected the document data as base64 text; the file was changed or cut short.').check(
+  z.minLength(1, 'The document data is empty; the file was changed or cut short.'),
+);
 const ContentSchema = z.record(z.string(), z.unknown(), 'Expected an object with the readable copy of the content.');
 
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, 'This is not a Tandem workspace export. Choose a file made with "Download JSON".'),
   version: z.literal(WORKSPACE_EXPORT_VERSION, 'This file was exported by a newer version of Tandem. Update Tandem, then import it again.'),
   exportedAt: z.iso.datetime('Expected the export time as an ISO date-time.'),
-  workspace: z.object({ id: z.string().min(1, 'Expected the workspace id.'), name: WorkspaceNameSchema }),
+  workspace: z.object({ id: nonEmptyString('Expected the workspace id.'), name: WorkspaceNameSchema }),
   /** The member who exported: the one whose private notebook is in `private`. */
-  exportedBy: z.string().min(1, 'Expected the id of the member who exported.'),
+  exportedBy: nonEmptyString('Expected the id of the member who exported.'),
   /** Everything every member of the workspace sees. */
   shared: z.object({ update: UpdateSchema, content: ContentSchema }),
   /** The exporting member's private notebook: in this file and on their device only. */

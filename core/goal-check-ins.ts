@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
@@ -7,31 +7,32 @@ import { placeDoc, type Place } from './visibility.ts';
 import { GoalStatusSchema, IsoDateSchema } from './goals.ts';
 import { goalMap } from './goal-doc.ts';
 
-export const ProgressSchema = z.number({ error: 'Give progress as a number from 0 to 100.' })
-  .int('Give progress as a whole number from 0 to 100.')
-  .min(0, 'Progress cannot be below 0 %.')
-  .max(100, 'Progress cannot be above 100 %.');
+export const ProgressSchema = z.number({ error: 'Give progress as a number from 0 to 100.' }).check(
+  z.int('Give progress as a whole number from 0 to 100.'),
+  z.minimum(0, 'Progress cannot be below 0 %.'),
+  z.maximum(100, 'Progress cannot be above 100 %.'),
+);
 
 export const GoalCheckInSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   /** The day the check-in is about. */
   date: IsoDateSchema,
-  note: z.string().max(1000, 'Keep a check-in note under 1000 characters.'),
+  note: z.string().check(z.maxLength(1000, 'Keep a check-in note under 1000 characters.')),
   progress: ProgressSchema,
   /** The status the goal moved to with this check-in, or null when it stayed. */
-  status: GoalStatusSchema.nullable(),
-  by: z.string().min(1),
-  createdAt: z.number().int().nonnegative(),
+  status: z.nullable(GoalStatusSchema),
+  by: nonEmptyString(),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 /** One dated look at how a goal is going. */
 export type GoalCheckIn = z.infer<typeof GoalCheckInSchema>;
 
 export const NewGoalCheckInSchema = z.object({
   date: IsoDateSchema,
-  note: GoalCheckInSchema.shape.note.trim().default(''),
+  note: z._default(GoalCheckInSchema.shape.note.check(z.trim()), ''),
   progress: ProgressSchema,
-  status: GoalStatusSchema.nullable().default(null),
-  by: z.string().min(1, 'Say who is checking in (a member id).'),
+  status: z._default(z.nullable(GoalStatusSchema), null),
+  by: nonEmptyString('Say who is checking in (a member id).'),
 });
 export type NewGoalCheckIn = z.input<typeof NewGoalCheckInSchema>;
 

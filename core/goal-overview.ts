@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import { GOAL_STATUS_LABELS, GoalSchema, GoalStatusSchema, IsoDateSchema, listGoals, type Goal, type GoalStatus } from './goals.ts';
 import { compareCheckIns, goalProgress, GoalCheckInSchema, ProgressSchema } from './goal-check-ins.ts';
 import type { Place } from './visibility.ts';
 
-export const GoalOverviewSchema = GoalSchema.extend({
+export const GoalOverviewSchema = z.extend(GoalSchema, {
   progress: ProgressSchema,
-  lastCheckIn: IsoDateSchema.nullable(),
-  checkInCount: z.number().int().nonnegative(),
+  lastCheckIn: z.nullable(IsoDateSchema),
+  checkInCount: wholeNumber(z.nonnegative()),
 });
 /** A goal with how far it has come: what a list of goals shows. */
 export type GoalOverview = z.infer<typeof GoalOverviewSchema>;
@@ -40,17 +40,17 @@ export function groupGoalsByStatus<G extends Pick<Goal, 'status'>>(goals: readon
 }
 
 export const GoalTimelineEntrySchema = z.object({
-  goalId: z.string().min(1),
+  goalId: nonEmptyString(),
   goalTitle: z.string(),
-  checkInId: z.string().min(1),
+  checkInId: nonEmptyString(),
   /** The day of the check-in, `YYYY-MM-DD`. */
   at: IsoDateSchema,
   note: GoalCheckInSchema.shape.note,
   progress: ProgressSchema,
   /** The member who checked in. */
-  by: z.string().min(1),
+  by: nonEmptyString(),
   /** The status the goal moved to with this check-in, or null. */
-  status: GoalStatusSchema.nullable(),
+  status: z.nullable(GoalStatusSchema),
 });
 /** A goal check-in as one entry of the workspace timeline. */
 export type GoalTimelineEntry = z.infer<typeof GoalTimelineEntrySchema>;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { newId } from './ids.ts';
 import { parseOrThrow } from './errors.ts';
@@ -28,10 +28,10 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
 export const IsoDateSchema = z.iso.date({ error: 'Give the date as YYYY-MM-DD, e.g. 2026-03-15.' });
 
 /** A whole topic area of the guide (`academics`) or one of its topics (`academics.exams`). */
-export const GoalTopicSchema = z.string().refine(
+export const GoalTopicSchema = z.string().check(z.refine(
   (value) => TopicAreaSchema.safeParse(value).success || TopicIdSchema.safeParse(value).success,
   'Pick a topic area such as "academics", or a topic such as "academics.exams".',
-);
+));
 
 /** How a goal's topic reads: the area's name, or "Area: topic" for a built-in topic; '' for none. */
 export function goalTopicLabel(topic: string | null): string {
@@ -43,22 +43,23 @@ export function goalTopicLabel(topic: string | null): string {
 }
 
 const fields = {
-  title: z.string().trim()
-    .min(1, 'Give the goal a short title, e.g. "Pass the anatomy practical".')
-    .max(120, 'Keep the title under 120 characters; put the detail in the success criteria.'),
-  why: z.string().trim().max(1000, 'Keep the motivation under 1000 characters.'),
-  topic: GoalTopicSchema.nullable(),
-  successCriteria: z.string().trim().max(1000, 'Keep the success criteria under 1000 characters.'),
-  targetDate: IsoDateSchema.nullable(),
-  ownerId: z.string().min(1, 'Say whose goal this is (a member id).'),
+  title: trimmedString(
+    z.minLength(1, 'Give the goal a short title, e.g. "Pass the anatomy practical".'),
+    z.maxLength(120, 'Keep the title under 120 characters; put the detail in the success criteria.'),
+  ),
+  why: trimmedString(z.maxLength(1000, 'Keep the motivation under 1000 characters.')),
+  topic: z.nullable(GoalTopicSchema),
+  successCriteria: trimmedString(z.maxLength(1000, 'Keep the success criteria under 1000 characters.')),
+  targetDate: z.nullable(IsoDateSchema),
+  ownerId: nonEmptyString('Say whose goal this is (a member id).'),
 };
 
 export const GoalSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   ...fields,
   status: GoalStatusSchema,
-  createdBy: z.string().min(1),
-  createdAt: z.number().int().nonnegative(),
+  createdBy: nonEmptyString(),
+  createdAt: wholeNumber(z.nonnegative()),
   visibility: VisibilitySchema,
 });
 /** A goal as stored, without its check-ins (see goal-check-ins.ts). */
@@ -66,26 +67,26 @@ export type Goal = z.infer<typeof GoalSchema>;
 
 export const NewGoalSchema = z.object({
   title: fields.title,
-  why: fields.why.default(''),
-  topic: fields.topic.default(null),
-  successCriteria: fields.successCriteria.default(''),
-  targetDate: fields.targetDate.default(null),
-  status: GoalStatusSchema.default('not-started'),
+  why: z._default(fields.why, ''),
+  topic: z._default(fields.topic, null),
+  successCriteria: z._default(fields.successCriteria, ''),
+  targetDate: z._default(fields.targetDate, null),
+  status: z._default(GoalStatusSchema, 'not-started'),
   /** Whose goal it is; the creator when left out. */
-  ownerId: fields.ownerId.optional(),
-  createdBy: z.string().min(1, 'Say who is creating the goal (a member id).'),
+  ownerId: z.optional(fields.ownerId),
+  createdBy: nonEmptyString('Say who is creating the goal (a member id).'),
 });
 /** What a new goal needs: a title and its creator; everything else can come later. */
 export type NewGoal = z.input<typeof NewGoalSchema>;
 
 /** The editable fields; only those present are written, so edits to other fields by others hold. */
 export const GoalPatchSchema = z.object({
-  title: fields.title.optional(),
-  why: fields.why.optional(),
-  topic: fields.topic.optional(),
-  successCriteria: fields.successCriteria.optional(),
-  targetDate: fields.targetDate.optional(),
-  ownerId: fields.ownerId.optional(),
+  title: z.optional(fields.title),
+  why: z.optional(fields.why),
+  topic: z.optional(fields.topic),
+  successCriteria: z.optional(fields.successCriteria),
+  targetDate: z.optional(fields.targetDate),
+  ownerId: z.optional(fields.ownerId),
 });
 export type GoalPatch = z.input<typeof GoalPatchSchema>;
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type { z } from './zod.ts';
 import { fromBase64 } from 'lib0/buffer';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { metaMap, type WorkspaceDoc } from './doc.ts';

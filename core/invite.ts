@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
 import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { ValidationError } from './errors.ts';
@@ -11,7 +11,7 @@ export const InviteSchema = z.object({
   relayUrl: RelayUrlSchema,
   /** The workspace secret: room, access token and sealing key are all derived from it. */
   key: WorkspaceSecretSchema,
-  workspaceName: z.string().min(1).max(80),
+  workspaceName: z.string().check(z.minLength(1), z.maxLength(80)),
 });
 /**
  * Everything someone needs to join a workspace. A code is passed person to person

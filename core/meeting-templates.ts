@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, trimmedString, wholeNumber } from './zod.ts';
 import { builtInTopic } from './topics.ts';
 
 /** The agendas Tandem offers when scheduling a meeting, each drawn from the peer mentorship guide. */
@@ -8,19 +8,19 @@ export const MeetingTemplateIdSchema = z.enum(['first-meeting', 'exam-preparatio
 export type MeetingTemplateId = z.infer<typeof MeetingTemplateIdSchema>;
 
 export const TemplateItemSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  topicId: z.string().nullable(),
-  timeBoxMinutes: z.number().int().positive().nullable(),
+  title: trimmedString(z.minLength(1), z.maxLength(200)),
+  topicId: z.nullable(z.string()),
+  timeBoxMinutes: z.nullable(wholeNumber(z.positive())),
 });
 export type TemplateItem = z.infer<typeof TemplateItemSchema>;
 
 export const MeetingTemplateSchema = z.object({
   id: MeetingTemplateIdSchema,
   /** The meeting's suggested title. */
-  title: z.string().trim().min(1).max(120),
+  title: trimmedString(z.minLength(1), z.maxLength(120)),
   /** One line telling a member when to pick this template. */
-  description: z.string().trim().min(1),
-  items: z.array(TemplateItemSchema).min(1),
+  description: trimmedString(z.minLength(1)),
+  items: z.array(TemplateItemSchema).check(z.minLength(1)),
 });
 export type MeetingTemplate = z.infer<typeof MeetingTemplateSchema>;
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { homedAgendaItems, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -8,15 +8,18 @@ import { parseOrThrow } from './errors.ts';
 import { meetingTemplate, MeetingTemplateIdSchema, templateTopicId } from './meeting-templates.ts';
 import { compareCodeUnits } from './order.ts';
 
-export const MeetingTitleSchema = z.string().trim().min(1, 'Give the meeting a title.').max(120, 'Keep the meeting title under 120 characters.');
+export const MeetingTitleSchema = trimmedString(
+  z.minLength(1, 'Give the meeting a title.'),
+  z.maxLength(120, 'Keep the meeting title under 120 characters.'),
+);
 
 export const MeetingSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   title: z.string(),
   scheduledFor: z.iso.datetime({ message: 'Expected the meeting time as an ISO date-time.' }),
-  createdAt: z.number().int().nonnegative(),
+  createdAt: wholeNumber(z.nonnegative()),
   /** When someone ended the meeting; null while it is still to come (or still running). */
-  endedAt: z.number().int().nonnegative().nullable().default(null),
+  endedAt: z._default(z.nullable(wholeNumber(z.nonnegative())), null),
   agenda: z.array(AgendaItemSchema),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
@@ -25,9 +28,9 @@ export const NewMeetingSchema = z.object({
   title: MeetingTitleSchema,
   scheduledFor: z.iso.datetime({ message: 'Pick a date and time for the meeting.' }),
   /** Fills the agenda from a template in the same transaction. */
-  templateId: MeetingTemplateIdSchema.nullable().optional(),
+  templateId: z.optional(z.nullable(MeetingTemplateIdSchema)),
   /** Who scheduled it: owner of the template's items. Defaults to nobody. */
-  createdBy: z.string().min(1).optional(),
+  createdBy: z.optional(nonEmptyString()),
 });
 export type NewMeeting = z.infer<typeof NewMeetingSchema>;
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema, type Member } from './members.ts';
@@ -7,8 +7,8 @@ import { parseOrThrow } from './errors.ts';
 import { clearWorkspaceMoves } from './workspace-move.ts';
 
 export const MemberRemovalSchema = z.object({
-  memberId: z.string().min(1, 'Choose the member to remove.'),
-  removedBy: z.string().min(1, 'Only a member of this workspace can remove someone.'),
+  memberId: nonEmptyString('Choose the member to remove.'),
+  removedBy: nonEmptyString('Only a member of this workspace can remove someone.'),
 });
 export type MemberRemoval = z.infer<typeof MemberRemovalSchema>;
 
@@ -26,10 +26,10 @@ export const REMOVED_MEMBER_KEEPS =
 export function removeMember(doc: WorkspaceDoc, input: MemberRemoval): Member {
   const { memberId, removedBy } = MemberRemovalSchema.parse(input);
   const members = membersMap(doc);
-  const remover = parseOrThrow(MemberSchema.optional(), members.get(removedBy), 'Your membership');
+  const remover = parseOrThrow(z.optional(MemberSchema), members.get(removedBy), 'Your membership');
   if (!remover || remover.role === 'mentee') throw new Error('Only a mentor or facilitator can remove a member.');
   if (memberId === removedBy) throw new Error('You cannot remove yourself; ask another mentor or facilitator.');
-  const removed = parseOrThrow(MemberSchema.optional(), members.get(memberId), 'The member');
+  const removed = parseOrThrow(z.optional(MemberSchema), members.get(memberId), 'The member');
   if (!removed) throw new Error('This member is no longer in the workspace.');
   doc.transact(() => members.delete(memberId), LOCAL_ORIGIN);
   return removed;

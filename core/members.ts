@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -7,17 +7,20 @@ import { newId } from './ids.ts';
 export const RoleSchema = z.enum(['mentor', 'mentee', 'facilitator']);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const DisplayNameSchema = z.string().trim().min(1, 'Enter a display name.').max(60, 'Keep the display name under 60 characters.');
+export const DisplayNameSchema = trimmedString(
+  z.minLength(1, 'Enter a display name.'),
+  z.maxLength(60, 'Keep the display name under 60 characters.'),
+);
 
 export const MemberSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   displayName: DisplayNameSchema,
   role: RoleSchema,
-  joinedAt: z.number().int().nonnegative(),
+  joinedAt: wholeNumber(z.nonnegative()),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
-export const NewMemberSchema = MemberSchema.pick({ displayName: true, role: true });
+export const NewMemberSchema = z.pick(MemberSchema, { displayName: true, role: true });
 export type NewMember = z.infer<typeof NewMemberSchema>;
 
 /**

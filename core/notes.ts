@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -16,27 +16,27 @@ import { appendPlainParagraphs, richTextToPlain } from './rich-text.ts';
  * only through {@link editPrivateNoteText}, because binding an editor needs the Y
  * type itself, and a notebook's Y types must never leave `core`.
  */
-export const NoteTitleSchema = z.string().max(120, 'Keep a note title under 120 characters.');
-export const NoteTextSchema = z.string().max(50_000, 'This note is too long: split it into several notes.');
+export const NoteTitleSchema = z.string().check(z.maxLength(120, 'Keep a note title under 120 characters.'));
+export const NoteTextSchema = z.string().check(z.maxLength(50_000, 'This note is too long: split it into several notes.'));
 
 export const NoteSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   title: NoteTitleSchema,
   visibility: VisibilitySchema,
   /** The body as plain text: one line per paragraph. */
   text: z.string(),
   /** The meeting the note was taken for, if any. */
-  meetingId: z.string().nullable(),
-  createdBy: z.string().min(1),
-  createdAt: z.number().int().nonnegative(),
+  meetingId: z.nullable(z.string()),
+  createdBy: nonEmptyString(),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 export type Note = z.infer<typeof NoteSchema>;
 
 export const NewNoteSchema = z.object({
-  title: NoteTitleSchema.trim().min(1, 'Give the note a title.'),
-  text: NoteTextSchema.optional(),
-  meetingId: z.string().min(1).nullable().optional(),
-  createdBy: z.string().min(1, 'Say who writes the note (their member id).'),
+  title: NoteTitleSchema.check(z.trim(), z.minLength(1, 'Give the note a title.')),
+  text: z.optional(NoteTextSchema),
+  meetingId: z.optional(z.nullable(nonEmptyString())),
+  createdBy: nonEmptyString('Say who writes the note (their member id).'),
 });
 export type NewNote = z.infer<typeof NewNoteSchema>;
 
@@ -89,7 +89,7 @@ export function addNote(place: Place, input: NewNote, now = Date.now()): string 
  * words become the title.
  */
 export function addQuickNote(notebook: PrivateNotebook, meetingId: string, text: string, by: string, now = Date.now()): string {
-  const trimmed = NoteTextSchema.trim().min(1, 'Type the note first.').parse(text);
+  const trimmed = NoteTextSchema.check(z.trim(), z.minLength(1, 'Type the note first.')).parse(text);
   const firstLine = trimmed.split('\n')[0]!;
   const title = firstLine.length > QUICK_TITLE_LENGTH ? `${firstLine.slice(0, QUICK_TITLE_LENGTH - 1)}…` : firstLine;
   return addNote(notebook, { title, text: trimmed, meetingId, createdBy: by }, now);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -28,7 +28,11 @@ export const RESOURCE_CATEGORY_LABELS: Record<ResourceCategory, string> = {
 
 /** Blank form fields mean "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+function optional<T extends z.ZodMiniType>(schema: T) {
+  const field = z.pipe(z.transform(blankToUndefined), z.optional(schema));
+  // A pipe that starts with a transform lets its key be left out when parsing; the cast tells the form's input type so too.
+  return field as typeof field & { _zod: { optin: 'optional' } };
+}
 
 /** Only web links: a `javascript:` or `data:` address in a shared list would run in whoever clicks it. */
 export const ResourceUrlSchema = z.url({
@@ -36,37 +40,40 @@ export const ResourceUrlSchema = z.url({
   error: 'Enter a web address starting with https:// or http://.',
 });
 
+const ContactEmailSchema = z.email('Enter an email address like counselling@example.edu.');
+const ContactPhoneSchema = trimmedString(z.regex(/^\+?[0-9 ()./-]{3,30}$/, 'Enter a phone number using digits, spaces and + ( ) - . only.'));
+
 export const ResourceContactSchema = z.object({
-  name: z.string().trim().max(80, 'Keep the contact name under 80 characters.').nullable(),
-  email: z.email('Enter an email address like counselling@example.edu.').nullable(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()./-]{3,30}$/, 'Enter a phone number using digits, spaces and + ( ) - . only.').nullable(),
+  name: z.nullable(trimmedString(z.maxLength(80, 'Keep the contact name under 80 characters.'))),
+  email: z.nullable(ContactEmailSchema),
+  phone: z.nullable(ContactPhoneSchema),
 });
 export type ResourceContact = z.infer<typeof ResourceContactSchema>;
 
 export const ResourceSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1).max(120),
-  url: ResourceUrlSchema.nullable(),
-  contact: ResourceContactSchema.nullable(),
-  description: z.string().max(500),
+  id: nonEmptyString(),
+  title: z.string().check(z.minLength(1), z.maxLength(120)),
+  url: z.nullable(ResourceUrlSchema),
+  contact: z.nullable(ResourceContactSchema),
+  description: z.string().check(z.maxLength(500)),
   category: ResourceCategorySchema,
-  addedBy: z.string().min(1),
-  addedAt: z.number().int().nonnegative(),
+  addedBy: nonEmptyString(),
+  addedAt: wholeNumber(z.nonnegative()),
 });
 /** One shared resource or contact: a link, a person to call, or both. */
 export type Resource = z.infer<typeof ResourceSchema>;
 
 const ResourceFieldsSchema = z.object({
-  title: z.string().trim().min(1, 'Give the resource a title.').max(120, 'Keep the title under 120 characters.'),
-  url: optional(z.string().trim().pipe(ResourceUrlSchema)),
-  contactName: optional(z.string().trim().max(80, 'Keep the contact name under 80 characters.')),
-  contactEmail: optional(z.string().trim().pipe(ResourceContactSchema.shape.email.unwrap())),
-  contactPhone: optional(ResourceContactSchema.shape.phone.unwrap()),
-  description: optional(z.string().trim().max(500, 'Keep the description under 500 characters.')),
+  title: trimmedString(z.minLength(1, 'Give the resource a title.'), z.maxLength(120, 'Keep the title under 120 characters.')),
+  url: optional(z.pipe(trimmedString(), ResourceUrlSchema)),
+  contactName: optional(trimmedString(z.maxLength(80, 'Keep the contact name under 80 characters.'))),
+  contactEmail: optional(z.pipe(trimmedString(), ContactEmailSchema)),
+  contactPhone: optional(ContactPhoneSchema),
+  description: optional(trimmedString(z.maxLength(500, 'Keep the description under 500 characters.'))),
   category: ResourceCategorySchema,
 });
 
-export const NewResourceSchema = ResourceFieldsSchema.extend({ addedBy: z.string().min(1) });
+export const NewResourceSchema = z.extend(ResourceFieldsSchema, { addedBy: nonEmptyString() });
 /** What the add form sends; blank optional fields are ignored. */
 export type NewResource = z.input<typeof NewResourceSchema>;
 export const ResourceEditSchema = ResourceFieldsSchema;

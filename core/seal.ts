@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { encodeUtf8 } from 'lib0/string';
 import { getRandomValues } from 'lib0/webcrypto';
 import { subtle } from './webcrypto.ts';

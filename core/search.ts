@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import type { PrivateNotebook } from './private-notebook.ts';
 import { placeDoc, VisibilitySchema } from './visibility.ts';
@@ -12,18 +12,18 @@ import { compareCodeUnits } from './order.ts';
 
 export const SearchEntrySchema = z.object({
   /** Unique within a workspace and stable across edits: `<kind>:<id>`. */
-  key: z.string().min(1),
+  key: nonEmptyString(),
   /** What the entry is, e.g. `agenda-item`; results are labelled with it. */
-  kind: z.string().min(1),
+  kind: nonEmptyString(),
   /** The workspace view (an id of `WORKSPACE_VIEWS`) that shows the item. */
-  view: z.string().min(1),
+  view: nonEmptyString(),
   /** The id of what that view opens: the item itself, or the meeting an agenda item, talking point or action item belongs to. */
-  target: z.string().min(1, 'Give the id of the item the result opens.'),
+  target: nonEmptyString('Give the id of the item the result opens.'),
   title: z.string(),
   text: z.string(),
   visibility: VisibilitySchema,
   /** When the item was made, for ordering results. */
-  at: z.number().int().nonnegative(),
+  at: wholeNumber(z.nonnegative()),
   words: z.array(z.string()),
 });
 /** One searchable thing in a workspace, with the words it can be found by. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import type { WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -28,8 +28,11 @@ export const SESSION_MODE_LABELS: Record<SessionMode, string> = {
   messages: 'Messages',
 };
 
-const scale = (what: string) => z.number().int(`Rate ${what} with a whole number from 1 to 5.`)
-  .min(1, `Rate ${what} from 1 to 5.`).max(5, `Rate ${what} from 1 to 5.`);
+const scale = (what: string) => z.number().check(
+  z.int(`Rate ${what} with a whole number from 1 to 5.`),
+  z.minimum(1, `Rate ${what} from 1 to 5.`),
+  z.maximum(5, `Rate ${what} from 1 to 5.`),
+);
 
 /** An optional wellness check-in, in the spirit of the guide's wellness and belonging focus. */
 export const WellnessCheckInSchema = z.object({
@@ -39,28 +42,36 @@ export const WellnessCheckInSchema = z.object({
 export type WellnessCheckIn = z.infer<typeof WellnessCheckInSchema>;
 
 export const SessionLogSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   date: z.iso.date('Give the session date as YYYY-MM-DD.'),
-  durationMinutes: z.number().int('Give the duration in whole minutes.')
-    .min(1, 'A session lasts at least one minute.').max(600, 'Keep a session under 600 minutes.'),
+  durationMinutes: z.number().check(
+    z.int('Give the duration in whole minutes.'),
+    z.minimum(1, 'A session lasts at least one minute.'),
+    z.maximum(600, 'Keep a session under 600 minutes.'),
+  ),
   mode: SessionModeSchema,
-  topicIds: z.array(TopicIdSchema).max(12, 'Pick at most 12 topics.'),
-  summary: z.string().trim().min(1, 'Write a one-line summary of the session.').max(200, 'Keep the summary to one line (200 characters).'),
-  wellness: WellnessCheckInSchema.nullable(),
-  followUps: z.array(z.string().trim().min(1, 'Remove the empty follow-up.').max(140, 'Keep each follow-up under 140 characters.'))
-    .max(10, 'Keep it to 10 follow-ups.'),
-  authorId: z.string().min(1),
-  createdAt: z.number().int().nonnegative(),
+  topicIds: z.array(TopicIdSchema).check(z.maxLength(12, 'Pick at most 12 topics.')),
+  summary: trimmedString(
+    z.minLength(1, 'Write a one-line summary of the session.'),
+    z.maxLength(200, 'Keep the summary to one line (200 characters).'),
+  ),
+  wellness: z.nullable(WellnessCheckInSchema),
+  followUps: z.array(trimmedString(
+    z.minLength(1, 'Remove the empty follow-up.'),
+    z.maxLength(140, 'Keep each follow-up under 140 characters.'),
+  )).check(z.maxLength(10, 'Keep it to 10 follow-ups.')),
+  authorId: nonEmptyString(),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 export type SessionLog = z.infer<typeof SessionLogSchema>;
 
-export const NewSessionLogSchema = SessionLogSchema.omit({ id: true, createdAt: true, date: true, wellness: true, followUps: true, topicIds: true })
-  .extend({
-    date: SessionLogSchema.shape.date.optional(),
-    topicIds: SessionLogSchema.shape.topicIds.default([]),
-    wellness: WellnessCheckInSchema.nullable().default(null),
-    followUps: SessionLogSchema.shape.followUps.default([]),
-  });
+const LoggedFieldsSchema = z.omit(SessionLogSchema, { id: true, createdAt: true, date: true, wellness: true, followUps: true, topicIds: true });
+export const NewSessionLogSchema = z.extend(LoggedFieldsSchema, {
+  date: z.optional(SessionLogSchema.shape.date),
+  topicIds: z._default(SessionLogSchema.shape.topicIds, []),
+  wellness: z._default(z.nullable(WellnessCheckInSchema), null),
+  followUps: z._default(SessionLogSchema.shape.followUps, []),
+});
 export type NewSessionLog = z.input<typeof NewSessionLogSchema>;
 
 /** A log as the views list it, tagged with who can see it. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { homedAgendaItems, meetingHomes, meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
 import { compareMeetings, hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
@@ -17,7 +17,7 @@ export const WorkspaceSnapshotSchema = z.object({
 /** A plain, validated copy of a whole workspace: what an export or an import holds. */
 export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>;
 
-export const WorkspaceSummarySchema = WorkspaceSnapshotSchema.pick({ meta: true, members: true });
+export const WorkspaceSummarySchema = z.pick(WorkspaceSnapshotSchema, { meta: true, members: true });
 /** The workspace's name and members: what the shell shows whatever view is open. */
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummarySchema>;
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { meetingHomes, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
@@ -15,18 +15,19 @@ import { ReadCache } from './read-cache.ts';
  * it); shared ones reach every member. Both places use the root map
  * `talkingPoints` (point id -> Y.Map).
  */
-export const TalkingPointTextSchema = z.string().trim()
-  .min(1, 'Type what you want to bring up.')
-  .max(300, 'Keep a talking point under 300 characters; put the details in a note.');
+export const TalkingPointTextSchema = trimmedString(
+  z.minLength(1, 'Type what you want to bring up.'),
+  z.maxLength(300, 'Keep a talking point under 300 characters; put the details in a note.'),
+);
 
 export const TalkingPointSchema = z.object({
-  id: z.string().min(1),
-  meetingId: z.string().min(1),
+  id: nonEmptyString(),
+  meetingId: nonEmptyString(),
   text: TalkingPointTextSchema,
   done: z.boolean(),
   visibility: VisibilitySchema,
-  createdBy: z.string().min(1),
-  createdAt: z.number().int().nonnegative(),
+  createdBy: nonEmptyString(),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 export type TalkingPoint = z.infer<typeof TalkingPointSchema>;
 

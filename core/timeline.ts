@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { parseOrThrow } from './errors.ts';
 import { MemberSchema } from './members.ts';
@@ -29,19 +29,19 @@ export type TimelineFilter = z.infer<typeof TimelineFilterSchema>;
 export const TimelineEntrySchema = z.object({
   kind: TimelineKindSchema,
   /** The id of the meeting, session log or check-in; unique within its kind. */
-  id: z.string().min(1),
+  id: nonEmptyString(),
   /**
    * When it happened, in milliseconds: a meeting's scheduled time; for things
    * recorded by calendar day (session logs, check-ins), noon of that day here.
    */
-  at: z.number().int(),
+  at: wholeNumber(),
   title: z.string(),
   detail: z.string(),
   visibility: VisibilitySchema,
   /** The workspace view (an id of `WORKSPACE_VIEWS`) that shows the item. */
-  viewId: z.string().min(1),
+  viewId: nonEmptyString(),
   /** The id of what that view opens: the meeting, the session log, or the goal checked in on. */
-  target: z.string().min(1, 'Give the id of the item the entry opens.'),
+  target: nonEmptyString('Give the id of the item the entry opens.'),
 });
 /** One thing that happened in a mentorship, as the timeline lists it. */
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, trimmedString } from './zod.ts';
 
 /**
  * The topic framework of the peer mentorship guide (Section 3): five areas, each
@@ -16,10 +16,16 @@ export const TOPIC_AREA_LABELS: Record<TopicArea, string> = {
   social: 'Social and other',
 };
 
-export const TopicIdSchema = z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'A topic id looks like "academics.exams".');
+export const TopicIdSchema = z.string().check(z.regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'A topic id looks like "academics.exams".'));
 
-export const TopicTitleSchema = z.string().trim().min(1, 'Give the topic a short title.').max(80, 'Keep a topic title under 80 characters.');
-export const PromptTextSchema = z.string().trim().min(1, 'Type the question you would ask.').max(300, 'Keep a prompt under 300 characters.');
+export const TopicTitleSchema = trimmedString(
+  z.minLength(1, 'Give the topic a short title.'),
+  z.maxLength(80, 'Keep a topic title under 80 characters.'),
+);
+export const PromptTextSchema = trimmedString(
+  z.minLength(1, 'Type the question you would ask.'),
+  z.maxLength(300, 'Keep a prompt under 300 characters.'),
+);
 
 export const TopicSchema = z.object({
   id: TopicIdSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type * as Y from 'yjs';
 import type { WorkspaceDoc } from './doc.ts';
 import { notebookDoc, PrivateNotebook } from './private-notebook.ts';

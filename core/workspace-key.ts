@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
 import { encodeUtf8 } from 'lib0/string';
 import { randomBase64Url } from './ids.ts';
@@ -9,7 +9,7 @@ import { subtle, type OpaqueCryptoKey } from './webcrypto.ts';
  * It travels only inside invite codes, which are passed person to person and never
  * reach a server; everything the relay sees is derived from it one way.
  */
-export const WorkspaceSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'A workspace key is 43 letters, digits, "-" or "_" (256 bits). Ask for the invite again and paste all of it.');
+export const WorkspaceSecretSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'A workspace key is 43 letters, digits, "-" or "_" (256 bits). Ask for the invite again and paste all of it.'));
 export type WorkspaceSecret = z.infer<typeof WorkspaceSecretSchema>;
 
 /** The key that seals and opens a workspace's data: AES-GCM, non-extractable. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { membersMap, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
@@ -10,11 +10,11 @@ import { MemberSchema } from './members.ts';
  */
 export const WorkspaceMoveSchema = z.object({
   /** The room the workspace moved to (derived from the new secret, so it names no secret). */
-  toRoom: z.string().min(1),
-  movedBy: z.string().min(1),
+  toRoom: nonEmptyString(),
+  movedBy: nonEmptyString(),
   /** Whose removal caused the move. */
-  removedMemberId: z.string().min(1).nullable(),
-  at: z.number().int().nonnegative(),
+  removedMemberId: z.nullable(nonEmptyString()),
+  at: wholeNumber(z.nonnegative()),
 });
 export type WorkspaceMove = z.infer<typeof WorkspaceMoveSchema>;
 
@@ -50,9 +50,9 @@ export function workspaceMove(doc: WorkspaceDoc): WorkspaceMove | null {
 
 /** Where a moved workspace came from: written into the new room by the member who moved it. */
 export const WorkspaceMovedFromSchema = z.object({
-  fromRoom: z.string().min(1),
-  movedBy: z.string().min(1),
-  at: z.number().int().nonnegative(),
+  fromRoom: nonEmptyString(),
+  movedBy: nonEmptyString(),
+  at: wholeNumber(z.nonnegative()),
 });
 export type WorkspaceMovedFrom = z.infer<typeof WorkspaceMovedFromSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { membersMap, metaMap, SCHEMA_VERSION, type WorkspaceDoc } from './doc.ts';
 import { addMember, NewMemberSchema, type NewMember } from './members.ts';
@@ -11,18 +11,21 @@ import { addMeeting, aWeekFrom } from './meetings.ts';
  */
 export const MAX_MEMBERS = 8;
 
-export const WorkspaceNameSchema = z.string().trim().min(1, 'Name the workspace.').max(80, 'Keep the workspace name under 80 characters.');
+export const WorkspaceNameSchema = trimmedString(
+  z.minLength(1, 'Name the workspace.'),
+  z.maxLength(80, 'Keep the workspace name under 80 characters.'),
+);
 
 export const WorkspaceMetaSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   name: WorkspaceNameSchema,
-  createdAt: z.number().int().nonnegative(),
-  schemaVersion: z.number().int().positive(),
+  createdAt: wholeNumber(z.nonnegative()),
+  schemaVersion: wholeNumber(z.positive()),
 });
 export type WorkspaceMeta = z.infer<typeof WorkspaceMetaSchema>;
 
 export const NewWorkspaceSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   name: WorkspaceNameSchema,
   creator: NewMemberSchema,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, wholeNumber } from '../zod.ts';
 import type { WorkspaceDoc } from '../doc.ts';
 import { listMeetings } from '../meeting-list.ts';
 import { listSessionLogsIn } from '../session-logs.ts';
@@ -6,11 +6,11 @@ import { listGoals } from '../goals.ts';
 
 /** What a pair's workspace tells a program about its activity: counts only, never content. */
 export const ActivityCountsSchema = z.object({
-  meetingsHeld: z.number().int().min(0).max(10_000),
-  sessionsLogged: z.number().int().min(0).max(10_000),
-  minutes: z.number().int().min(0).max(1_000_000),
-  goalsSet: z.number().int().min(0).max(10_000),
-  goalsAchieved: z.number().int().min(0).max(10_000),
+  meetingsHeld: wholeNumber(z.minimum(0), z.maximum(10_000)),
+  sessionsLogged: wholeNumber(z.minimum(0), z.maximum(10_000)),
+  minutes: wholeNumber(z.minimum(0), z.maximum(1_000_000)),
+  goalsSet: wholeNumber(z.minimum(0), z.maximum(10_000)),
+  goalsAchieved: wholeNumber(z.minimum(0), z.maximum(10_000)),
 });
 export type ActivityCounts = z.infer<typeof ActivityCountsSchema>;
 export type ActivityMetric = keyof ActivityCounts;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString } from '../zod.ts';
 import { CalendarDateSchema, calendarDateOf } from '../calendar-date.ts';
 import { parseOrThrow } from '../errors.ts';
 import { randomBase64Url } from '../ids.ts';
@@ -17,7 +17,7 @@ import { OpaqueIdSchema } from './submission.ts';
  * sent it: `sent` says whether it reached the program's room.
  */
 export const OwnAnswersSchema = z.object({
-  surveyId: z.string().min(1),
+  surveyId: nonEmptyString(),
   responseId: OpaqueIdSchema,
   answers: RawAnswersSchema,
   answeredOn: CalendarDateSchema,

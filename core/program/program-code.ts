@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
 import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { ValidationError } from '../errors.ts';
@@ -6,7 +6,7 @@ import { RelayUrlSchema } from '../invite.ts';
 import { WorkspaceSecretSchema } from '../workspace-key.ts';
 import { P256_PUBLIC_BYTES, type ProgramPublicKeys } from './program-crypto.ts';
 
-const PublicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'A program key is 87 letters, digits, "-" or "_". Ask the coordinator for the code again.');
+const PublicKeySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/, 'A program key is 87 letters, digits, "-" or "_". Ask the coordinator for the code again.'));
 
 export const ProgramCodeSchema = z.object({
   v: z.literal(1, 'This program code was made by a newer version of Tandem. Update Tandem, then paste it again.'),
@@ -21,7 +21,7 @@ export const ProgramCodeSchema = z.object({
   sealKey: PublicKeySchema,
   /** The program's public ECDSA key: the definition members accept is signed with its private half. */
   verifyKey: PublicKeySchema,
-  name: z.string().min(1).max(80),
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
 });
 /**
  * What a coordinator hands the cohort to link their workspaces: where the

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from '../zod.ts';
 import { membersMap, type WorkspaceDoc } from '../doc.ts';
 import { parseOrThrow } from '../errors.ts';
 import { randomBase64Url } from '../ids.ts';
@@ -18,10 +18,10 @@ import { OpaqueIdSchema } from './submission.ts';
  * their own answers is private: it lives in their notebook.
  */
 export const ProgramLinkSchema = z.object({
-  code: z.string().min(1),
+  code: nonEmptyString(),
   pseudonym: OpaqueIdSchema,
-  linkedBy: z.string().min(1),
-  linkedAt: z.number().int().nonnegative(),
+  linkedBy: nonEmptyString(),
+  linkedAt: wholeNumber(z.nonnegative()),
 });
 export type ProgramLink = z.infer<typeof ProgramLinkSchema> & { program: ProgramCode };
 

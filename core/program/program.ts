@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from '../zod.ts';
 import { CalendarDateSchema, daysBetween } from '../calendar-date.ts';
 import { parseOrThrow } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -10,13 +10,14 @@ import { TimeZoneSchema } from './time-zone.ts';
 export const MIN_K = 3;
 export const DEFAULT_K = 5;
 
-export const KSchema = z.number({ message: `Give the minimum group size as a number (${MIN_K} or more).` })
-  .int('Give the minimum group size as a whole number.')
-  .min(MIN_K, `The minimum group size is at least ${MIN_K}: smaller groups would let you tell people apart.`)
-  .max(100, 'Keep the minimum group size at 100 or less.');
+export const KSchema = z.number({ message: `Give the minimum group size as a number (${MIN_K} or more).` }).check(
+  z.int('Give the minimum group size as a whole number.'),
+  z.minimum(MIN_K, `The minimum group size is at least ${MIN_K}: smaller groups would let you tell people apart.`),
+  z.maximum(100, 'Keep the minimum group size at 100 or less.'),
+);
 
 const fields = {
-  name: z.string().trim().min(1, 'Give the program a name.').max(80, 'Keep the program name under 80 characters.'),
+  name: trimmedString(z.minLength(1, 'Give the program a name.'), z.maxLength(80, 'Keep the program name under 80 characters.')),
   /** The time zone the program's dates are meant in: a survey opens at midnight there. */
   timeZone: TimeZoneSchema,
   cohortStart: CalendarDateSchema,
@@ -24,7 +25,7 @@ const fields = {
   end: CalendarDateSchema,
 };
 
-function checkDates(program: { cohortStart: string; midpoint: string; end: string }, ctx: z.RefinementCtx): void {
+function checkDates(program: { cohortStart: string; midpoint: string; end: string }, ctx: z.core.$RefinementCtx): void {
   if (daysBetween(program.cohortStart, program.midpoint) <= 0) {
     ctx.addIssue({ code: 'custom', path: ['midpoint'], message: 'The midpoint must come after the cohort start.' });
   }
@@ -34,14 +35,16 @@ function checkDates(program: { cohortStart: string; midpoint: string; end: strin
 }
 
 export const ProgramSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   ...fields,
   k: KSchema,
-  surveys: z.array(SurveySchema).max(12, 'Keep a program to 12 surveys.')
-    .refine((surveys) => new Set(surveys.map((s) => s.id)).size === surveys.length, 'Two surveys of this program have the same id.'),
+  surveys: z.array(SurveySchema).check(
+    z.maxLength(12, 'Keep a program to 12 surveys.'),
+    z.refine((surveys) => new Set(surveys.map((s) => s.id)).size === surveys.length, 'Two surveys of this program have the same id.'),
+  ),
   /** Bumped on every edit: members keep the newest definition they have seen. */
-  revision: z.number().int().nonnegative(),
-}).superRefine(checkDates);
+  revision: wholeNumber(z.nonnegative()),
+}).check(z.superRefine(checkDates));
 /**
  * A mentorship program as its coordinator defines it: the cohort's dates, the
  * minimum group size `k` for any figure in the report, and the surveys.
@@ -50,9 +53,9 @@ export type Program = z.infer<typeof ProgramSchema>;
 
 export const NewProgramSchema = z.object({
   ...fields,
-  k: KSchema.default(DEFAULT_K),
-  surveys: z.array(SurveySchema).optional(),
-}).superRefine(checkDates);
+  k: z._default(KSchema, DEFAULT_K),
+  surveys: z.optional(z.array(SurveySchema)),
+}).check(z.superRefine(checkDates));
 export type NewProgram = z.input<typeof NewProgramSchema>;
 
 /** Makes a program; without surveys of its own it gets every survey of the library. */

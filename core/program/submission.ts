@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { CalendarDateSchema } from '../calendar-date.ts';
 import { RoleSchema } from '../members.ts';
 import { ActivityCountsSchema } from './activity.ts';
@@ -6,7 +6,7 @@ import { RawAnswersSchema } from './answers.ts';
 import { SurveyIdSchema } from './survey.ts';
 
 /** A random id, 128 bits base64url, made on the member's device for one purpose only. */
-export const OpaqueIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Expected a random id of 22 letters, digits, "-" or "_".');
+export const OpaqueIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'Expected a random id of 22 letters, digits, "-" or "_".'));
 
 /**
  * What a member's device sends to a program, sealed to the program's public key.

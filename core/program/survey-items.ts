@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, trimmedString } from '../zod.ts';
 
 /**
  * What a program asks about. Each 5-point item measures one construct, so the
@@ -17,20 +17,22 @@ export const CONSTRUCT_LABELS: Record<Construct, string> = {
 export const SCALE_LABELS = ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'] as const;
 export const SCALE_POINTS = SCALE_LABELS.length;
 
-export const ItemIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'An item id is up to 40 lowercase letters, digits or "-".');
-const PromptSchema = z.string().trim().min(1, 'Write the question.').max(200, 'Keep a question under 200 characters.');
+export const ItemIdSchema = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'An item id is up to 40 lowercase letters, digits or "-".'));
+const PromptSchema = trimmedString(z.minLength(1, 'Write the question.'), z.maxLength(200, 'Keep a question under 200 characters.'));
 
 const base = { id: ItemIdSchema, prompt: PromptSchema };
 
 /** A statement rated from 1 (strongly disagree) to 5 (strongly agree). */
-export const ScaleItemSchema = z.object({ ...base, kind: z.literal('scale'), construct: ConstructSchema.nullable().default(null) });
+export const ScaleItemSchema = z.object({ ...base, kind: z.literal('scale'), construct: z._default(z.nullable(ConstructSchema), null) });
 /** One answer picked from two to eight options. */
 export const ChoiceItemSchema = z.object({
   ...base,
   kind: z.literal('choice'),
-  options: z.array(z.string().trim().min(1, 'An option cannot be empty.').max(80, 'Keep an option under 80 characters.'))
-    .min(2, 'Give at least two options.').max(8, 'Give at most eight options.')
-    .refine((options) => new Set(options).size === options.length, 'Each option must be different.'),
+  options: z.array(trimmedString(z.minLength(1, 'An option cannot be empty.'), z.maxLength(80, 'Keep an option under 80 characters.'))).check(
+    z.minLength(2, 'Give at least two options.'),
+    z.maxLength(8, 'Give at most eight options.'),
+    z.refine((options) => new Set(options).size === options.length, 'Each option must be different.'),
+  ),
 });
 /** A short free-text answer; the report shows these only in shuffled batches of at least k. */
 export const TextItemSchema = z.object({ ...base, kind: z.literal('text') });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import type { CalendarDate } from '../calendar-date.ts';
 
 /** True when the platform's Intl knows `zone` (an IANA name such as "America/Toronto"). */
@@ -11,7 +11,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export const TimeZoneSchema = z.string().min(1).refine(isTimeZone, 'Choose a time zone such as America/Toronto or Europe/London.');
+export const TimeZoneSchema = z.string().check(z.minLength(1), z.refine(isTimeZone, 'Choose a time zone such as America/Toronto or Europe/London.'));
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(zone: string): Intl.DateTimeFormat {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z, nonEmptyString, trimmedString, wholeNumber } from '../zod.ts';
 import { CalendarDateSchema, calendarDateOf } from '../calendar-date.ts';
 import type { WorkspaceDoc } from '../doc.ts';
 import { parseOrThrow } from '../errors.ts';
@@ -12,10 +12,10 @@ import { compareCodeUnits } from '../order.ts';
  * latest they shared, so two members sharing at once never overwrite each other.
  */
 export const WellnessShareSchema = z.object({
-  memberId: z.string().min(1),
-  line: z.string().trim().min(1, 'Write the line you want to share.').max(200, 'Keep the shared line to one line (200 characters).'),
+  memberId: nonEmptyString(),
+  line: trimmedString(z.minLength(1, 'Write the line you want to share.'), z.maxLength(200, 'Keep the shared line to one line (200 characters).')),
   date: CalendarDateSchema,
-  sharedAt: z.number().int().nonnegative(),
+  sharedAt: wholeNumber(z.nonnegative()),
 });
 export type WellnessShare = z.infer<typeof WellnessShareSchema>;
 

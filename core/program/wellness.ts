@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, nonEmptyString, wholeNumber } from '../zod.ts';
 import { addDays, calendarDateOf, CalendarDateSchema, daysBetween, type CalendarDate } from '../calendar-date.ts';
 import { parseOrThrow } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -20,20 +20,23 @@ export const WELLNESS_LABELS: Record<WellnessDimension, string> = {
   stress: 'Stress', motivation: 'Motivation', belonging: 'Belonging', imposter: 'Imposter feelings', balance: 'Life balance',
 };
 
-const point = (label: string) => z.number({ message: `Rate ${label} from 1 to 5.` }).int(`Rate ${label} with a whole number from 1 to 5.`)
-  .min(1, `Rate ${label} from 1 to 5.`).max(5, `Rate ${label} from 1 to 5.`);
+const point = (label: string) => z.number({ message: `Rate ${label} from 1 to 5.` }).check(
+  z.int(`Rate ${label} with a whole number from 1 to 5.`),
+  z.minimum(1, `Rate ${label} from 1 to 5.`),
+  z.maximum(5, `Rate ${label} from 1 to 5.`),
+);
 
 const ratings = Object.fromEntries(WELLNESS_DIMENSIONS.map((d) => [d, point(WELLNESS_LABELS[d].toLowerCase())])) as Record<WellnessDimension, ReturnType<typeof point>>;
 
 export const WellnessEntrySchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   date: CalendarDateSchema,
   ...ratings,
-  createdAt: z.number().int().nonnegative(),
+  createdAt: wholeNumber(z.nonnegative()),
 });
 export type WellnessEntry = z.infer<typeof WellnessEntrySchema>;
 
-export const NewWellnessEntrySchema = z.object({ date: CalendarDateSchema.optional(), ...ratings });
+export const NewWellnessEntrySchema = z.object({ date: z.optional(CalendarDateSchema), ...ratings });
 export type NewWellnessEntry = z.input<typeof NewWellnessEntrySchema>;
 
 const entriesMap = (notebook: PrivateNotebook) => placeDoc(notebook).getMap<unknown>('wellnessCheckIns');

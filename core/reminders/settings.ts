@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 /** What Tandem can remind a person of. */
 export const ReminderKindSchema = z.enum(['meeting', 'action-item', 'survey', 'away-ending', 'cadence-nudge']);
@@ -12,14 +12,18 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'cadence-nudge': 'A nudge when we have not met as often as we agreed',
 };
 
-const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give a time like 22:00.');
+const TimeOfDaySchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give a time like 22:00.'));
 
 export const ReminderSettingsSchema = z.object({
   enabled: z.record(ReminderKindSchema, z.boolean()),
   /** How long before a meeting its reminder comes. */
-  meetingLeadMinutes: z.number().int('Give the lead time in whole minutes.').min(5, 'Remind at least 5 minutes before.').max(2880, 'Remind at most two days before.'),
+  meetingLeadMinutes: z.number().check(
+    z.int('Give the lead time in whole minutes.'),
+    z.minimum(5, 'Remind at least 5 minutes before.'),
+    z.maximum(2880, 'Remind at most two days before.'),
+  ),
   /** No reminder shows between `start` and `end` (local time); one due then waits for `end`. */
-  quietHours: z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema }).nullable(),
+  quietHours: z.nullable(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })),
 });
 /** A person's reminder choices, kept on their device. */
 export type ReminderSettings = z.infer<typeof ReminderSettingsSchema>;
@@ -32,7 +36,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
 
 /** Reads stored settings, falling back to the defaults field by field for anything missing or invalid. */
 export function readReminderSettings(raw: unknown): ReminderSettings {
-  const parsed = ReminderSettingsSchema.partial().safeParse(raw);
+  const parsed = z.partial(ReminderSettingsSchema).safeParse(raw);
   const value = parsed.success ? parsed.data : {};
   return {
     enabled: { ...DEFAULT_REMINDER_SETTINGS.enabled, ...value.enabled },

@@ -1,5 +1,5 @@
 import { nextTick, reactive, ref, useId, watch, type Ref } from 'vue';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Problem } from '../session/problem.ts';
 
 /** What to bind on a field so its error is announced with it: `v-bind="field('name')"`. */
@@ -19,13 +19,13 @@ export interface FieldErrors<F extends string> {
   /** The id of a field's message element, for `<FieldError :id>`. */
   errorId(name: F): string;
   /** Checks `value` against `schema`; sets or clears the field's message. Returns the parsed value or undefined. */
-  check<S extends z.ZodType>(name: F, schema: S, value: unknown): z.output<S> | undefined;
+  check<S extends z.ZodMiniType>(name: F, schema: S, value: unknown): z.output<S> | undefined;
   /**
    * Checks a whole form's value against its schema and puts each refusal beside the
    * field its path starts with (the first refusal per field; others beside `fallback`).
    * Returns the parsed value, or undefined after moving focus to the first error.
    */
-  checkAll<S extends z.ZodType>(schema: S, value: unknown, fields: readonly F[], fallback: F): z.output<S> | undefined;
+  checkAll<S extends z.ZodMiniType>(schema: S, value: unknown, fields: readonly F[], fallback: F): z.output<S> | undefined;
   set(name: F, message: string | null): void;
   clear(): void;
   /** Moves focus to the first field with an error, or returns false when there is none. */

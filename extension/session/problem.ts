@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { describeError } from '../../core/index.ts';
 
 /**
@@ -25,7 +25,7 @@ export class FieldProblem extends Error {
 }
 
 /** Parses one field's value, or throws a {@link FieldProblem} with the schema's own sentence. */
-export function parseField<T extends z.ZodType>(path: string, schema: T, value: unknown): z.output<T> {
+export function parseField<T extends z.ZodMiniType>(path: string, schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) throw new FieldProblem(path, result.error.issues[0]?.message ?? `Check ${path}.`);
   return result.data;
@@ -38,7 +38,7 @@ export function parseField<T extends z.ZodType>(path: string, schema: T, value: 
  */
 export function problemOf(error: unknown, fields: Readonly<Record<string, string>> = {}): Problem {
   if (error instanceof FieldProblem) return { path: error.path, message: error.message };
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     const issue = error.issues[0];
     const path = issue ? fields[issue.path.join('.')] ?? null : null;
     if (issue && path) return { path, message: issue.message };

@@ -34,4 +34,9 @@ describe('invite codes', () => {
     expect(() => decodeInvite(raw({ ...valid, relayUrl: 'http://evil.example' }))).toThrow(/relay address must start with ws:\/\/ or wss:\/\//);
     expect(() => decodeInvite(raw({ ...valid, key: 'too-short' }))).toThrow(/43 letters/);
   });
+
+  it('words a limit that has no sentence of its own in plain English, not "Invalid input"', () => {
+    expect(() => decodeInvite(raw({ ...valid, workspaceName: 'x'.repeat(81) })))
+      .toThrow('This invite code is not valid: Too big: expected string to have <=80 characters');
+  });
 });
