@@ -1,6 +1,6 @@
 import { startPostgres } from '../../helpers/postgres-server.ts';
 import { startRedis } from '../../helpers/redis-server.ts';
-import { BENCH_LIMITS, commitTotals, spawnRelay, tandemPort, tokensByRoom, type BenchTarget } from './targets.ts';
+import { allRelayTimes, BENCH_LIMITS, commitTotals, spawnRelay, tandemPort, tokensByRoom, type BenchTarget } from './targets.ts';
 
 /**
  * Two of Tandem's relay processes (compiled JavaScript) on one Postgres and one
@@ -20,6 +20,7 @@ export const tandemCluster: BenchTarget = {
       pids: relays.map((relay) => relay.pid),
       protocols: tokensByRoom(),
       memory: async () => (await Promise.all(relays.map((relay) => relay.memory()))).reduce((sum, bytes) => sum + bytes, 0),
+      relayTimes: () => allRelayTimes(relays),
       commits: () => commitTotals(relays.map((relay) => relay.url)),
       async stop() {
         await Promise.all(relays.map((relay) => relay.stop()));

@@ -4,6 +4,8 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { randomRoom } from '../../helpers/relay-client.ts';
+import { percentile } from './relay-time.ts';
+import type { InRelayTime } from './relay-time.ts';
 import type { RunningTarget } from './targets.ts';
 
 /** What one load run saw. */
@@ -23,6 +25,8 @@ export interface LoadResult {
   harnessGcMs: number;
   /** CPU time the relay's processes used during the run (all their threads), where it can be read. */
   relayCpuSeconds?: number;
+  /** The relay's own share of the latency, measured inside its processes (see relay-time.ts). */
+  inRelay?: InRelayTime;
 }
 
 /**
@@ -170,8 +174,7 @@ export async function runLoad(pairs: RoomPair[], rate: number, seconds: number, 
   gcs.disconnect();
   for (const pair of pairs) for (const client of pair) client.onBlob = () => undefined;
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
   // The histogram holds the intervals between its ticks, so the excess over the resolution is the stall.
   const harnessStallMs = Math.max(0, stalls.max / 1e6 - STALL_RESOLUTION_MS);
-  return { sent, delivered: latencies.length, p50: at(0.5), p99: at(0.99), harnessStallMs, harnessGcMs: longestGc };
+  return { sent, delivered: latencies.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), harnessStallMs, harnessGcMs: longestGc };
 }

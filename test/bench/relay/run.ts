@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tandemCluster } from './cluster-target.ts';
 import { idleRoomBytes } from './idle.ts';
 import { closePairs, openPairs, runLoad, type LoadResult } from './load.ts';
+import { inRelayTime } from './relay-time.ts';
 import { stockRelay, tandemSqlite, type BenchTarget } from './targets.ts';
 
 /**
@@ -74,8 +75,11 @@ async function measure(target: BenchTarget): Promise<Figures> {
       const pairs = await openPairs(running, load.rooms);
       const before = await running.commits?.();
       const cpuBefore = cpuSeconds(running.pids);
+      // Forget what the probes saw before this load (the idle rounds, the last load).
+      await running.relayTimes();
       const result = await runLoad(pairs, load.rate, load.seconds);
       result.relayCpuSeconds = cpuSeconds(running.pids) - cpuBefore;
+      result.inRelay = inRelayTime(await running.relayTimes());
       const after = await running.commits?.();
       if (before !== undefined && after !== undefined && after.count > before.count) {
         result.meanCommitMs = ((after.seconds - before.seconds) / (after.count - before.count)) * 1000;
@@ -90,7 +94,7 @@ async function measure(target: BenchTarget): Promise<Figures> {
   }
 }
 
-const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ms = (n: number, digits = 1) => `${n.toFixed(digits)} ms`;
 const ratio = (n: number, reference: number) => `${(n / reference).toFixed(2)}x`;
 
 async function main(): Promise<void> {
@@ -101,18 +105,19 @@ async function main(): Promise<void> {
 
   for (const [i, load] of LOADS.entries()) {
     console.log(`\n${load.rooms} rooms x 2 y-websocket clients, ${load.rate} updates/s for ${load.seconds} s`);
-    console.log('| target | p50 | p99 | delivered/sent | p99 vs reference | mean commit | relay CPU | harness stall / GC pause |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| target | p50 | p99 | delivered/sent | p99 vs reference | in relay p50 / p99 | mean commit | relay CPU | harness stall / GC pause |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [target, figures] of results) {
       const r = figures.loads[i]!;
       const commit = r.meanCommitMs === undefined ? 'n/a' : ms(r.meanCommitMs);
       const harness = `${ms(r.harnessStallMs)} / ${ms(r.harnessGcMs)}`;
       const cpu = r.relayCpuSeconds === undefined || Number.isNaN(r.relayCpuSeconds) ? 'n/a' : `${r.relayCpuSeconds.toFixed(2)} s`;
-      console.log(`| ${target.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.delivered}/${r.sent} | ${ratio(r.p99, reference.loads[i]!.p99)} | ${commit} | ${cpu} | ${harness} |`);
+      const inRelay = r.inRelay === undefined ? 'n/a' : `${ms(r.inRelay.p50, 2)} / ${ms(r.inRelay.p99, 2)}`;
+      console.log(`| ${target.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.delivered}/${r.sent} | ${ratio(r.p99, reference.loads[i]!.p99)} | ${inRelay} | ${commit} | ${cpu} | ${harness} |`);
     }
   }
   if (MEASURE_IDLE) {
-    console.log(`\nMemory per idle room (${IDLE_ROOMS} rooms opened, written to and left; heap + external after GC)`);
+    console.log(`\nMemory per idle room (${IDLE_ROOMS} rooms opened, written to and left; heap + external after GC, less V8's compiled code and bytecode)`);
     console.log('| target | bytes per idle room | vs reference |');
     console.log('| --- | --- | --- |');
     for (const [target, figures] of results) {
@@ -120,8 +125,10 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log('\nRelay CPU: CPU time of the relay processes (all threads; not Postgres or Redis) during the run.');
+  console.log('\nIn relay: from the relay reading an update off a socket to its first write to another, timed inside the relay processes by the same probe in every target (time it waited unread in a socket buffer is not in it).');
+  console.log('Relay CPU: CPU time of the relay processes (all threads; not Postgres or Redis) during the run.');
   console.log("Harness stall / GC pause: the load generator's own longest event-loop stall and GC pause during the run; every latency it measures includes them.");
+  console.log("Idle-room memory leaves out V8's compiled code and bytecode (v8.getHeapCodeStatistics): it grows as the JIT warms up over the rounds, not with the number of rooms.");
   console.log('\nTargets for each Tandem relay: p99 at most half the stock relay\'s at both loads, every update delivered at 1,000 rooms, idle room under 1 KB.');
   for (const [target, figures] of results.slice(1)) {
     const checks = [

@@ -12,11 +12,19 @@ export interface RunningTarget {
   pids: number[];
   /** The subprotocols a client of `room` sends (a token for Tandem, none for the stock relay). */
   protocols(room: string): string[];
-  /** Heap and external memory after garbage collection, summed over the target's processes. */
+  /** Heap and external memory after garbage collection, V8's compiled code and bytecode left out, summed over the target's processes. */
   memory(): Promise<number>;
+  /** When each benchmark blob was received from a socket and sent to one, inside the target's processes, since the last call. */
+  relayTimes(): Promise<RelayTimes>;
   /** For a relay that reports it: time spent making updates durable so far, summed over its processes. */
   commits?(): Promise<{ seconds: number; count: number }>;
   stop(): Promise<void>;
+}
+
+/** Per benchmark blob, as `[seq, at, seq, at, ...]` in milliseconds since the epoch (see relay-probe.mjs). */
+export interface RelayTimes {
+  received: number[];
+  sent: number[];
 }
 
 /** One thing to benchmark: add a target by adding one of these to `run.ts`. */
@@ -26,18 +34,19 @@ export interface BenchTarget {
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const PROBE = fileURLToPath(new URL('./memory-probe.mjs', import.meta.url));
+const PROBE = fileURLToPath(new URL('./relay-probe.mjs', import.meta.url));
 
-/** A relay process with the memory probe preloaded; resolves once `ready` matches a line of its output. */
+/** A relay process with the probe (relay-probe.mjs) preloaded. */
 export interface RelayChild {
   url: string;
   pid: number;
   memory(): Promise<number>;
+  relayTimes(): Promise<RelayTimes>;
   stop(): Promise<void>;
 }
 
 /**
- * Spawns `node <entry>` on 127.0.0.1 with the memory probe and an IPC channel;
+ * Spawns `node <entry>` on 127.0.0.1 with the probe and an IPC channel;
  * `portOf` reads the listening port from a line of its output.
  */
 export async function spawnRelay(entry: string, env: Record<string, string>, portOf: (line: string) => number | null): Promise<RelayChild> {
@@ -71,15 +80,20 @@ export async function spawnRelay(entry: string, env: Record<string, string>, por
   return {
     url: `ws://127.0.0.1:${port}`,
     pid: child.pid!,
-    memory: () => measure(child),
+    memory: async () => {
+      const { heapUsed, external, code } = await ask<{ heapUsed: number; external: number; code: number }>(child, 'measure');
+      return heapUsed + external - code;
+    },
+    relayTimes: () => ask<RelayTimes>(child, 'times'),
     stop: () => stop(child),
   };
 }
 
-function measure(child: ChildProcess): Promise<number> {
+/** Asks the probe in `child` one question; the harness asks one at a time. */
+function ask<T>(child: ChildProcess, question: 'measure' | 'times'): Promise<T> {
   return new Promise((resolve) => {
-    child.once('message', (m: { heapUsed: number; external: number }) => resolve(m.heapUsed + m.external));
-    child.send('measure');
+    child.once('message', (answer: T) => resolve(answer));
+    child.send(question);
   });
 }
 
@@ -100,7 +114,7 @@ export const stockRelay: BenchTarget = {
     const relay = await spawnRelay('node_modules/@y/websocket-server/src/server.js', { PORT: String(port) }, (line) =>
       line.includes('running at') ? port : null,
     );
-    return { urls: [relay.url], pids: [relay.pid], protocols: () => [], memory: relay.memory, stop: relay.stop };
+    return { urls: [relay.url], pids: [relay.pid], protocols: () => [], memory: relay.memory, relayTimes: relay.relayTimes, stop: relay.stop };
   },
 };
 
@@ -141,6 +155,7 @@ export const tandemSqlite: BenchTarget = {
       pids: [relay.pid],
       protocols: tokensByRoom(),
       memory: relay.memory,
+      relayTimes: relay.relayTimes,
       commits: () => commitTotals([relay.url]),
       async stop() {
         await relay.stop();
@@ -149,6 +164,12 @@ export const tandemSqlite: BenchTarget = {
     };
   },
 };
+
+/** The probes' times of several relay processes together. */
+export async function allRelayTimes(relays: RelayChild[]): Promise<RelayTimes> {
+  const times = await Promise.all(relays.map((relay) => relay.relayTimes()));
+  return { received: times.flatMap((t) => t.received), sent: times.flatMap((t) => t.sent) };
+}
 
 /** Sums the commit-latency histogram's `_sum` and `_count` over Tandem relays' `GET /metrics`. */
 export async function commitTotals(urls: string[]): Promise<{ seconds: number; count: number }> {
