@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { VIDEO_CALL_HOST_PATTERNS } from './core/index.ts';
-import { firstViewChunk } from './extension/build/first-view-chunks.ts';
+import { firstViewChunks } from './extension/build/first-view-chunks.ts';
 
 // Made from extension/assets/icon.svg (see extension/assets/README.md).
 const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -13,20 +13,12 @@ export default defineConfig({
   // `wxt dev` must never try to download or start a browser of its own.
   webExt: { disabled: true },
   vite: () => ({
+    plugins: [firstViewChunks()],
     build: {
       rolldownOptions: {
         // `core` is pure domain logic: a module none of whose exports a page uses can be left out of its bundle,
         // so a view that imports one reader through core's index does not pull in every module.
         treeshake: { moduleSideEffects: [{ test: /[\\/]core[\\/].+\.ts$/, sideEffects: false }] },
-        output: {
-          codeSplitting: {
-            // The shared chunk is formed first, so that the other one imports from it and not the other way round.
-            groups: [
-              { name: firstViewChunk('shared', true), debugName: 'shared', priority: 2 },
-              { name: firstViewChunk('first-view', false), debugName: 'first view', priority: 1 },
-            ],
-          },
-        },
       },
     },
   }),

@@ -1,4 +1,5 @@
 import type { ChunkingContext } from 'rolldown';
+import type { Plugin } from 'vite';
 
 // The popup and side panel open on a view of their own (Meeting, Call). Everything those two pages
 // import statically goes into as few files as possible: each file an extension page loads is a
@@ -72,10 +73,38 @@ let reachFor: ChunkingContext | undefined;
  * A chunk of the popup's and side panel's first load: `also` says whether the coordinator's
  * page imports the module too. Null leaves a module to rolldown's own chunking.
  */
-export const firstViewChunk = (name: string, also: boolean) => (id: string, ctx: ChunkingContext): string | null => {
+const firstViewChunk = (name: string, also: boolean) => (id: string, ctx: ChunkingContext): string | null => {
   if (reachFor !== ctx) [reachOf, reachFor] = [staticReach(ctx), ctx];
   const { firstView, coordinator } = reachOf!(id);
   // Entries stay chunks of their own: each page runs only its own.
   if (!firstView || coordinator !== also || FIRST_VIEW_ENTRIES.test(id) || COORDINATOR_ENTRY.test(id)) return null;
   return name;
 };
+
+/**
+ * Groups the popup's and side panel's first load into its two chunks, in the build of
+ * the extension's pages (the background worker is built on its own, as one file).
+ */
+export function firstViewChunks(): Plugin {
+  return {
+    name: 'tandem-first-view-chunks',
+    config(config) {
+      if (config.build?.lib) return;
+      return {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                // The shared chunk is formed first, so that the other one imports from it and not the other way round.
+                groups: [
+                  { name: firstViewChunk('shared', true), debugName: 'shared', priority: 2 },
+                  { name: firstViewChunk('first-view', false), debugName: 'first view', priority: 1 },
+                ],
+              },
+            },
+          },
+        },
+      };
+    },
+  };
+}
