@@ -11,7 +11,8 @@ const COORDINATOR_ENTRY = /[\\/]entrypoints[\\/]coordinator[\\/](main\.ts|index\
 
 // core's index files (core/index.ts, core/program/index.ts) re-export whole folders; a page keeps
 // only what it uses of them. So a module counts as reached through an index only by importers
-// that name one of its exports.
+// that name one of its exports. An import this misses only leaves a module to rolldown's own
+// chunking (one more file to load), never out of the build.
 const CORE_INDEX = /[\\/]core[\\/](.+[\\/])?index\.ts$/;
 
 /** The names `code` imports from the index file at `path` (core/…/index.ts), or null when it may use any of them. */
