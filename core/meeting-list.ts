@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { agendaItemFields, AgendaItemSchema, compareAgendaItems, type AgendaItem } from './agenda.ts';
 import { changedChildrenSince, typeVersion, versionsCurrent } from './changes.ts';
 import { homedAgendaItems, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
-import { compareMeetings, duplicateCarryOvers, MeetingSchema, readAllMeetings, readMeeting, type Meeting } from './meetings.ts';
+import { compareMeetings, duplicateCarryOvers, meetingFields, MeetingSchema, readAllMeetings, readMeeting, type Meeting } from './meetings.ts';
 
 /** A meeting that stands, with the maps whose content it shows: its own, and those of meetings cancelled into it. */
 interface Group {
@@ -121,9 +121,7 @@ function shown(meeting: Meeting, hidden: ReadonlySet<string> | undefined): Meeti
 /** One meeting, its unchanged items taken from the last read; anything invalid is read in full, which says what is wrong. */
 function readGroup(doc: WorkspaceDoc, group: Group, homes: ReadonlyMap<string, string>): Meeting {
   const agenda = group.own.get('agenda');
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of group.own.entries()) if (key !== 'agenda') fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
-  const meeting = MeetingSchema.safeParse({ ...fields, agenda: [] });
+  const meeting = MeetingSchema.safeParse({ ...meetingFields(group.own), agenda: [] });
   const maps = !(agenda instanceof Y.Map) ? null : group.maps.length === 1 ? [...agenda.values()] : homedAgendaItems(doc, group.id, homes);
   const read = maps?.map((map) => readItem(doc, map as Y.Map<unknown>));
   if (!meeting.success || !read || read.includes(null)) return freeze(readMeeting(doc, group.id, group.own, homes));

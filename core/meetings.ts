@@ -57,12 +57,23 @@ export function addMeeting(doc: WorkspaceDoc, input: NewMeeting, now = Date.now(
   return id;
 }
 
+/**
+ * A meeting's stored fields but its agenda, as {@link MeetingSchema} reads them: the
+ * agenda's items are read one by one (see `agendaItemFields`), so the whole agenda,
+ * notes and all, is never turned into JSON only to be replaced.
+ */
+export function meetingFields(meeting: Y.Map<unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of meeting.entries()) if (key !== 'agenda') fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+  return fields;
+}
+
 function plainMeeting(doc: WorkspaceDoc, id: string, meeting: Y.Map<unknown>, homes: ReadonlyMap<string, string>): unknown {
   const agenda = meeting.get('agenda');
   const items = agenda instanceof Y.Map
     ? homedAgendaItems(doc, id, homes).map((item) => agendaItemFields(item))
     : agenda;
-  return { ...meeting.toJSON(), agenda: items };
+  return { ...meetingFields(meeting), agenda: items };
 }
 
 /**
