@@ -188,7 +188,6 @@ export class Room {
     );
   }
 
-
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
     if (this.closed) return;
     // While a large update is checked off-thread, later ones wait behind it: they may build on it.
