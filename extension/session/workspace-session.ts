@@ -1,74 +1,17 @@
-import {
-  describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError, type SharedType, type WorkspaceMove, type WorkspaceSummary,
-} from '../../core/index.ts';
+import { describeError, INCOMPLETE_HISTORY_MESSAGE, RelayUrlSchema, type IntegrityError } from '../../core/index.ts';
 import type { SyncProblems, WorkspaceConnection } from '../utils/connection.ts';
-import type { Peer, SyncState } from '../utils/presence.ts';
-import type { JoinedWorkspace, watchJoinedWorkspaces } from '../utils/registry.ts';
+import type { JoinedWorkspace } from '../utils/registry.ts';
 import { watchStorageFailures } from '../utils/storage-health.ts';
-import type { WorkspaceContext } from '../stores/workspace-context.ts';
 import type { OpenWorkspace } from './open-workspace.ts';
-import type { Arrival, JoinInput, NewWorkspaceInput } from './lifecycle.ts';
+import type { Arrival } from './lifecycle.ts';
 import { markOpen } from '../utils/open-marks.ts';
 import { afterNextPaint } from '../utils/after-next-paint.ts';
 import { lastRoom } from './last-room.ts';
 import { createOpeningView, keepFirstViews } from './opening-view.ts';
 import { DONE, parseField, problemOf, type Outcome } from './problem.ts';
+import type { ImportArrival, SessionEvents, SessionOptions, SessionState, WorkspaceSession } from './session-api.ts';
 
-/** Everything a view shows about the session, as plain values: the store mirrors it. */
-export interface SessionState {
-  /** This device's workspaces, as the registry's watch last reported them. */
-  joined: JoinedWorkspace[];
-  /** The workspace open in this view, or null. */
-  active: JoinedWorkspace | null;
-  /** Its meta and members. */
-  summary: WorkspaceSummary | null;
-  syncState: SyncState;
-  peers: Peer[];
-  /** A message no form asked for: a failed save, a sync that went wrong. Forms get theirs from their operation's outcome. */
-  notice: string | null;
-  /** Set when data from the relay failed its integrity check; stays until the workspace is reopened. */
-  integrityError: string | null;
-  /** True until the registry has been read and the workspace used last is open. */
-  loading: boolean;
-  /** The open workspace's sealed move record, when a member moved it to a new room. */
-  moved: WorkspaceMove | null;
-  /** Set when the relay closed the open workspace's room for good. */
-  roomRetired: boolean;
-}
-
-/** What the session tells whoever mirrors it. */
-export interface SessionEvents {
-  /** Some fields of the state changed. */
-  update(patch: Partial<SessionState>): void;
-  /** A transaction changed these root types of the open workspace or my notebook. */
-  changed(roots: ReadonlySet<SharedType>): void;
-  /** Another workspace (or none) is open: every read is out of date. */
-  switched(): void;
-}
-
-/** Imports a workspace from an exported file into an arrival; loaded on demand, with the code that reads files. */
-export type ImportArrival = (text: string, relayUrl: string, problems: SyncProblems) => Promise<Arrival>;
-
-/** The lifecycle of the workspaces of one page (popup or side panel): which is open, and the ways to open one. */
-export interface WorkspaceSession {
-  /** Reads the registry and reopens the workspace used last. */
-  start(): Promise<void>;
-  open(room: string): Promise<Outcome>;
-  create(input: NewWorkspaceInput): Promise<Outcome>;
-  join(input: JoinInput): Promise<Outcome>;
-  importFile(text: string, relayUrl: string): Promise<Outcome>;
-  removeMemberAndMove(memberId: string): Promise<Outcome>;
-  close(): void;
-  /** The open workspace's docs and who I am (while it opens, those of its kept first view), or null. */
-  context(): WorkspaceContext | null;
-  /**
-   * Holds `write` back while the page shows the kept first view, to be made on the
-   * workspace once it is open; true if it was held. Nothing is written to the copy.
-   */
-  deferWrite(write: () => void): boolean;
-  /** Closes the workspace and stops watching the registry. */
-  dispose(): void;
-}
+export type { ImportArrival, SessionEvents, SessionOptions, SessionState, WorkspaceSession } from './session-api.ts';
 
 type OpenPath = typeof import('./open-path.ts');
 const loadOpenPath = (): Promise<OpenPath> => import('./open-path.ts');
@@ -89,15 +32,6 @@ const KEEP_FIRST_VIEW_CHANGED_MS = 2_000;
  * registry is learned one way, from its watch, which also tells this page when
  * another one moved the workspace it has open (it then opens what is there now).
  */
-export interface SessionOptions {
-  /** How long a join waits for the workspace to arrive from the relay. */
-  joinTimeoutMs?: number;
-  /** Where refused storage writes surface, and where the page says it is going away (the page's window by default). */
-  page?: EventTarget;
-  /** How the session learns the registry's list: its live watch by default (a test may slow it down). */
-  watchRegistry?: typeof watchJoinedWorkspaces;
-}
-
 export function createWorkspaceSession(events: SessionEvents, options: SessionOptions = {}): WorkspaceSession {
   let joined: JoinedWorkspace[] = [];
   let firstList: Promise<void> | null = null;
@@ -129,32 +63,27 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   };
 
   const stopStorage = watchStorageFailures(notice, options.page);
-  // Fetched when first asked for: as the session starts, or with a kept first view showing, once
-  // that view is on screen, since starting the fetch (a request per file) cost its render about 7 ms.
-  let fetchOpenPath = () => undefined as void;
-  const deferredOpenPath = new Promise<OpenPath>((resolve, reject) => {
-    fetchOpenPath = () => {
-      fetchOpenPath = () => undefined;
-      loadOpenPath().then(resolve, reject);
-    };
-  });
-  const path = (): Promise<OpenPath> => {
-    fetchOpenPath();
-    return deferredOpenPath;
-  };
   let listed: () => void = () => undefined;
   firstList = new Promise<void>((resolve) => (listed = resolve));
   let disposed = false;
   let stopRegistry = () => { disposed = true; };
-  void deferredOpenPath.then((path) => {
+  /** Learns the registry from its watch, once the code that reads it is in. */
+  function watchRegistry(loaded: OpenPath) {
     if (disposed) return;
-    stopRegistry = (options.watchRegistry ?? path.watchJoinedWorkspaces)((list) => {
+    stopRegistry = (options.watchRegistry ?? loaded.watchJoinedWorkspaces)((list) => {
       joined = list;
       update({ joined: list });
       listed();
       followMoves().catch((e: unknown) => notice(describeError(e)));
     }, (e) => notice(describeError(e)));
-  }, (e: Error) => notice(describeError(e)));
+  }
+  // Fetched when first asked for: as the session starts, or with a kept first view showing, once
+  // that view is on screen, since starting the fetch (a request per file) cost its render about 7 ms.
+  let openPath: Promise<OpenPath> | undefined;
+  const path = (): Promise<OpenPath> => (openPath ??= loadOpenPath().then((loaded) => {
+    watchRegistry(loaded);
+    return loaded;
+  }));
 
   /** When the open workspace left the registry (moved or forgotten by another page), opens what is there now. */
   async function followMoves() {
