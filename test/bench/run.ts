@@ -8,6 +8,7 @@ import { connectSealedDevice } from '../helpers/sealed-device.ts';
 import { startRelay } from '../helpers/start-relay.ts';
 import { chunkSizes, entrySizes } from './bundle-sizes.ts';
 import { benchFiveYearReads } from './five-year-reads.ts';
+import { benchFiveYearSealedTyping } from './five-year-sealed-typing.ts';
 import { benchExtensionOpen } from './extension-open.ts';
 
 /**
@@ -112,5 +113,6 @@ console.table(entrySizes());
 console.log('Chunks loaded later, on demand:');
 console.table(chunkSizes());
 benchFiveYearReads();
+await benchFiveYearSealedTyping();
 await benchExtensionOpen();
 process.exit(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { carrierSize, sealedBlobs, sealedHeads } from '../../core/index.ts';
+import { carrierSize, editAgendaItemTitle, sealedBlobs, sealedHeads } from '../../core/index.ts';
+import { fiveYearWorkspace } from '../helpers/five-year-workspace.ts';
 import { newKeys, relayCarriers, sealedPeer, type SealedPeer } from '../helpers/sealed-peers.ts';
 
 const EDITS = 10_000;
@@ -59,6 +60,40 @@ describe('carrier compaction', () => {
     await late.sync.whenIdle();
     expect(late.content.getText('log').toString()).toBe(expected);
     expect(late.integrityErrors).toEqual([]);
+  });
+});
+
+/** Bytes of every blob a carrier holds now. */
+const blobBytes = (carrier: Y.Doc) => sealedBlobs(carrier).toArray().reduce((sum, blob) => sum + blob.byteLength, 0);
+
+describe('carrier compaction in a workspace of years', () => {
+  it('does not send the whole workspace again every 64 keystrokes, and still folds once the changes have piled up', async () => {
+    const workspace = fiveYearWorkspace();
+    const content = new Y.Doc();
+    Y.applyUpdate(content, workspace.update);
+    const keys = await newKeys();
+    const ada = await sealedPeer(keys, { content });
+    const ben = await sealedPeer(keys);
+    await relayCarriers([ada, ben]);
+    const workspaceBytes = blobBytes(ada.carrier);
+    const type = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        editAgendaItemTitle(ada.content, workspace.meetingId, workspace.itemId, `Exam plan ${'x'.repeat((i % 60) + 1)}`);
+        await ada.sync.whenIdle();
+      }
+      await relayCarriers([ada, ben]);
+    };
+
+    // 200 keystrokes: three folds' worth by count, each resending the whole workspace, until this change.
+    await type(200);
+    expect(sealedBlobs(ada.carrier).length).toBe(201);
+    expect(blobBytes(ada.carrier) - workspaceBytes).toBeLessThan(workspaceBytes / 10);
+
+    // At eight times the count it folds regardless: one snapshot, which Ben opens like any blob.
+    await type(8 * 64 - 200);
+    expect(sealedBlobs(ada.carrier).length).toBeLessThanOrEqual(2);
+    expect(ben.content.getMap('meetings').toJSON()).toEqual(ada.content.getMap('meetings').toJSON());
+    expect(ben.integrityErrors).toEqual([]);
   });
 });
 

@@ -10,11 +10,11 @@ export interface SealedPeer {
 }
 
 /** A device of a workspace with `keys`, already reconciled (as after its first relay sync). */
-export async function sealedPeer(keys: WorkspaceKeys, opts: { compactAfter?: number; carrier?: Y.Doc; content?: Y.Doc } = {}): Promise<SealedPeer> {
+export async function sealedPeer(keys: WorkspaceKeys, opts: { compactAfter?: number; foldWhenGrownBy?: number; carrier?: Y.Doc; content?: Y.Doc } = {}): Promise<SealedPeer> {
   const content = opts.content ?? new Y.Doc();
   const carrier = opts.carrier ?? new Y.Doc();
   const integrityErrors: IntegrityError[] = [];
-  const sync = new SealedSync(content, carrier, { room: keys.room, key: keys.key, compactAfter: opts.compactAfter, onIntegrityError: (e) => integrityErrors.push(e) });
+  const sync = new SealedSync(content, carrier, { room: keys.room, key: keys.key, compactAfter: opts.compactAfter, foldWhenGrownBy: opts.foldWhenGrownBy, onIntegrityError: (e) => integrityErrors.push(e) });
   await sync.reconcile();
   return { content, carrier, sync, integrityErrors };
 }
