@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
+import { foldDue, type FoldPolicy } from './fold-policy.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import { HeadKeeper } from './sealed-heads.ts';
 import { holdsBase, updateBase, type UpdateBase } from './update-base.ts';
@@ -21,16 +22,9 @@ export interface SealedSyncOptions {
    * has not received (the relay's copy is incomplete), and with false once it has.
    */
   onHistoryIncomplete?: (incomplete: boolean) => void;
-  /**
-   * Opened blobs at which this member folds what it has seen into one snapshot (64 by
-   * default), once the blobs beside the largest add up to {@link SealedSyncOptions.foldWhenGrownBy} of it;
-   * at eight times this many it folds regardless.
-   */
+  /** Opened blobs below which this member never folds them into one snapshot ({@link FoldPolicy.least}). */
   compactAfter?: number;
-  /**
-   * Share of the largest opened blob (the last snapshot, as a rule) that the other opened
-   * blobs must reach before a fold: 0.25 by default; 0 folds on the count alone.
-   */
+  /** Share of the last snapshot's size the other opened blobs must reach before a fold ({@link FoldPolicy.grownBy}). */
   foldWhenGrownBy?: number;
   /** Changes (sent or received) after which this member seals a new head; {@link SealedSync.sealHead} does it at once. */
   headEvery?: number;
@@ -374,31 +368,14 @@ export class SealedSync {
 
   private maybeCompact(): void {
     if (this.compactQueued) return;
-    if (!this.foldDue()) return;
+    // Blobs that failed to open never count: they cannot be folded, and would otherwise trigger a fold per edit.
+    const opened = sealedBlobs(this.carrier).toArray().filter((blob) => this.opened.has(blob));
+    if (!foldDue(opened.map((blob) => blob.byteLength), { least: this.options.compactAfter, grownBy: this.options.foldWhenGrownBy })) return;
     this.compactQueued = true;
     this.background(async () => {
       this.compactQueued = false;
       await this.fold();
     });
-  }
-
-  /**
-   * A fold seals and sends the whole workspace, and every other member then applies it
-   * and rebuilds what it has covered: work that grows with the workspace, not with the
-   * changes folded. So it waits until those changes are worth it, a share of the
-   * snapshot's size, which in a small workspace is soon after `compactAfter` blobs and in
-   * one of years of meetings is later; the count cap bounds what a device opens on start.
-   */
-  private foldDue(): boolean {
-    const least = this.options.compactAfter ?? 64;
-    // Blobs that failed to open never count: they cannot be folded, and would otherwise trigger a fold per edit.
-    const foldable = sealedBlobs(this.carrier).toArray().filter((blob) => this.opened.has(blob));
-    if (foldable.length < least) return false;
-    if (foldable.length >= least * 8) return true;
-    const bytes = foldable.map((blob) => blob.byteLength);
-    const largest = Math.max(...bytes);
-    const others = bytes.reduce((sum, size) => sum + size, 0) - largest;
-    return others >= largest * (this.options.foldWhenGrownBy ?? 0.25);
   }
 
   private async fold(): Promise<void> {
