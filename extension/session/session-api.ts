@@ -25,6 +25,11 @@ export interface SessionState {
   integrityError: string | null;
   /** True until the registry has been read and the workspace used last is open. */
   loading: boolean;
+  /**
+   * True while the page shows the kept first view: a copy holding the meeting to
+   * prepare for, not the workspace, so views that read anything else wait for it.
+   */
+  firstView: boolean;
   /** The open workspace's sealed move record, when a member moved it to a new room. */
   moved: WorkspaceMove | null;
   /** Set when the relay closed the open workspace's room for good. */

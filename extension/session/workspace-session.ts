@@ -111,6 +111,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   function close() {
     requested++; // An open still under way no longer applies.
     opening.end(null);
+    update({ firstView: false });
     detach();
     update({ active: null, summary: null });
   }
@@ -121,7 +122,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     if (!shown) return;
     const { view, summary } = shown;
     // The store's list only: the session's own list, with the tokens, comes from the registry.
-    update({ active: view.entry, joined: joined.length > 0 ? joined : view.joined, summary, syncState: 'connecting', loading: false });
+    update({ active: view.entry, joined: joined.length > 0 ? joined : view.joined, summary, syncState: 'connecting', loading: false, firstView: true });
     events.switched();
     markOpen('first-view');
   }
@@ -155,6 +156,7 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
     update({ active: entry });
     events.switched();
     opening.end(entry.room);
+    update({ firstView: false });
     keeping.soon(KEEP_FIRST_VIEW_AFTER_MS);
     afterNextPaint(() => mine === generation && conn.connect());
     // The search index reads the whole workspace: its code and its first pass wait until the view is up.

@@ -23,6 +23,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const error = ref<string | null>(null);
   const integrityError = ref<string | null>(null);
   const loading = ref(true);
+  const firstView = ref(false);
   const moved = shallowRef<WorkspaceMove | null>(null);
   const roomRetired = ref(false);
   /** What a member still in a moved workspace must do, or null. */
@@ -48,6 +49,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     notice: (v) => (error.value = v),
     integrityError: (v) => (integrityError.value = v),
     loading: (v) => (loading.value = v),
+    firstView: (v) => (firstView.value = v),
     moved: (v) => (moved.value = v),
     roomRetired: (v) => (roomRetired.value = v),
   };
@@ -97,7 +99,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   return {
-    joined, active, snapshot, syncState, peers, error, integrityError, loading, movedNotice,
+    joined, active, snapshot, syncState, peers, error, integrityError, loading, firstView, movedNotice,
     versions, write, submit,
     /** The open workspace's docs and who I am in it, or null when none is open. Not reactive: read it inside a query. */
     context: session.context,

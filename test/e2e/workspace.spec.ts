@@ -156,6 +156,33 @@ describe('a mentor and a mentee sharing a workspace', () => {
     await menteeSidePanel.waitForAgenda((a) => !a.includes('Added while opening'), 'the item removed again');
   });
 
+  it('says "Opening…" in a section the kept first view does not hold, not that it is empty, until the workspace is open', async () => {
+    const page = await mentor!.context.newPage();
+    const cdp = await mentor!.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    try {
+      await page.goto(`chrome-extension://${mentor!.extensionId}/popup.html`, { waitUntil: 'commit' });
+      // The Log tab chosen the moment the kept meeting shows, while the workspace itself still loads.
+      const whileOpening = await page.evaluate(async () => {
+        while (!document.querySelector('[aria-label="New agenda item"]')) await new Promise(requestAnimationFrame);
+        const opening = performance.getEntriesByName('tandem:attached').length === 0;
+        const log = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Workspace sections"] button')].find((b) => b.textContent === 'Log')!;
+        log.click();
+        await new Promise(requestAnimationFrame);
+        const text = document.querySelector('section[aria-label="Log"]')?.textContent ?? '';
+        return { opening: opening && performance.getEntriesByName('tandem:attached').length === 0, text };
+      });
+      expect(whileOpening.opening).toBe(true);
+      expect(whileOpening.text).toContain('Opening…');
+      expect(whileOpening.text).not.toContain('No sessions logged yet');
+      // Once open, the section itself: its form, ready to log.
+      await page.getByRole('button', { name: /^Save (shared|private) log$/ }).waitFor();
+      expect(await page.locator('section[aria-label="Log"]').textContent()).not.toContain('Opening…');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('keeps several workspaces on one browser, switched from the popup or the side panel', async () => {
     await menteePopup.addWorkspace();
     await menteePopup.createWorkspace({ name: 'Ben & Cy, first year', displayName: 'Ben', role: 'mentor', relayUrl: `ws://127.0.0.1:${port}` });

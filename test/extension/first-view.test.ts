@@ -74,6 +74,8 @@ describe('the first view a page shows while its workspace opens', () => {
     expect(page.state.summary?.members.map((m) => m.displayName)).toEqual(['Ada']);
     const shown = page.session.context()!;
     expect(titles(shown.doc)).toEqual(['Exam plan']);
+    // Only the views the copy holds may show meanwhile; the rest say they are opening.
+    expect(page.state.firstView).toBe(true);
 
     const added = page.session.deferWrite(() => addAgendaItem(page.session.context()!.doc, meetingId, { title: 'Placement', createdBy: memberId }));
     expect(added).toBe(true);
@@ -83,6 +85,7 @@ describe('the first view a page shows while its workspace opens', () => {
     const open = page.session.context()!;
     expect(open.doc).not.toBe(shown.doc);
     expect(titles(open.doc)).toEqual(['Exam plan', 'Placement']);
+    expect(page.state.firstView).toBe(false);
     expect(page.state.active?.token).toBe((await listJoinedWorkspaces())[0]!.token);
     expect(page.session.deferWrite(() => undefined)).toBe(false);
     expect(page.state.notice ?? null).toBeNull();

@@ -24,6 +24,8 @@ export interface WorkspaceView {
   surfaces: readonly Surface[];
   /** Reached less often (setting up, looking things up): listed on the navigation's quieter second line. */
   secondary?: boolean;
+  /** Shows from the kept first view (the meeting to prepare for) while the workspace loads; other views wait for it. */
+  firstView?: boolean;
 }
 
 /**
@@ -32,8 +34,8 @@ export interface WorkspaceView {
  * open workspace through `useWorkspaceStore` / `useWorkspaceQuery`.
  */
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
-  { id: 'call', label: 'Call', ...lazy(() => import('../call/CallView.vue')), surfaces: ['sidepanel'] },
-  { id: 'meeting', label: 'Meeting', ...lazy(() => import('../agenda/MeetingView.vue')), surfaces: ['popup', 'sidepanel'] },
+  { id: 'call', label: 'Call', ...lazy(() => import('../call/CallView.vue')), surfaces: ['sidepanel'], firstView: true },
+  { id: 'meeting', label: 'Meeting', ...lazy(() => import('../agenda/MeetingView.vue')), surfaces: ['popup', 'sidepanel'], firstView: true },
   { id: 'log', label: 'Log', ...lazy(() => import('../logs/LogView.vue')), surfaces: ['popup', 'sidepanel'] },
   { id: 'timeline', label: 'Timeline', ...lazy(() => import('../timeline/TimelineView.vue')), surfaces: ['popup', 'sidepanel'] },
   { id: 'goals', label: 'Goals', ...lazy(() => import('../goals/GoalsView.vue')), surfaces: ['popup', 'sidepanel'] },
