@@ -9,6 +9,18 @@ import { freePort } from './free-port.ts';
 import { seriousAxeViolations } from './axe.ts';
 import { joinedRooms } from './stored.ts';
 
+/**
+ * The popup of `profile` on a slow machine (the CPU four times slower), where the workspace
+ * takes a while to load behind the kept first view; returned as soon as navigation commits.
+ */
+async function openSlowPopup(profile: Profile) {
+  const page = await profile.context.newPage();
+  const cdp = await profile.context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`chrome-extension://${profile.extensionId}/popup.html`, { waitUntil: 'commit' });
+  return page;
+}
+
 // One story, step by step, as a mentor and a mentee in two separate browser
 // profiles would live it: each step builds on the one before.
 describe('a mentor and a mentee sharing a workspace', () => {
@@ -116,12 +128,8 @@ describe('a mentor and a mentee sharing a workspace', () => {
   });
 
   it('opens the popup again on its meeting from what it showed last, and keeps what is typed and added while the workspace loads (once, however often Enter is pressed)', async () => {
-    const page = await mentor!.context.newPage();
-    // A slow machine: the workspace takes a while to load behind the first view.
-    const cdp = await mentor!.context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const page = await openSlowPopup(mentor!);
     try {
-      await page.goto(`chrome-extension://${mentor!.extensionId}/popup.html`, { waitUntil: 'commit' });
       // Typed and sent the moment the field is there, faster than the driver's own typing could:
       // the workspace itself is still loading (its `attached` step has not come).
       const whileOpening = await page.evaluate(async () => {
@@ -157,11 +165,8 @@ describe('a mentor and a mentee sharing a workspace', () => {
   });
 
   it('says "Opening…" in a section the kept first view does not hold, not that it is empty, until the workspace is open', async () => {
-    const page = await mentor!.context.newPage();
-    const cdp = await mentor!.context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const page = await openSlowPopup(mentor!);
     try {
-      await page.goto(`chrome-extension://${mentor!.extensionId}/popup.html`, { waitUntil: 'commit' });
       // The Log tab chosen the moment the kept meeting shows, while the workspace itself still loads.
       const whileOpening = await page.evaluate(async () => {
         while (!document.querySelector('[aria-label="New agenda item"]')) await new Promise(requestAnimationFrame);
