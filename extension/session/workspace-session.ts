@@ -111,9 +111,8 @@ export function createWorkspaceSession(events: SessionEvents, options: SessionOp
   function close() {
     requested++; // An open still under way no longer applies.
     opening.end(null);
-    update({ firstView: false });
     detach();
-    update({ active: null, summary: null });
+    update({ active: null, summary: null, firstView: false });
   }
 
   /** Shows the kept first view of `room`, if there is one, until that workspace is open. */
