@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { agendaHolding, agendaItemMap, agendaMap, homedAgendaItems, homedAgendaMaps, meetingHome, type WorkspaceDoc } from './doc.ts';
+import { agendaHolding, agendaItemMap, agendaMap, homedAgendaItems, homedAgendaMaps, meetingHome, plainFields, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { spliceText } from './text.ts';
 
@@ -54,12 +54,7 @@ export type NewAgendaItem = z.infer<typeof NewAgendaItemSchema>;
  * hold (turning it into JSON would serialise every paragraph of it for nothing).
  */
 export function agendaItemFields(item: Y.Map<unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of item.entries()) {
-    if (!(value instanceof Y.XmlFragment)) fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
-  }
-  fields.title = String(item.get('title') ?? '');
-  return fields;
+  return { ...plainFields(item, (_, value) => !(value instanceof Y.XmlFragment)), title: String(item.get('title') ?? '') };
 }
 
 /** Sorts agenda items for display; the same on every peer. */

@@ -17,6 +17,16 @@ export type WorkspaceDoc = Y.Doc;
 /** Version of the document layout; bumped with a migration when it changes. */
 export const SCHEMA_VERSION = 1;
 
+/**
+ * A record's stored fields as plain values (shared types as their JSON, a `Y.Text`
+ * as its string), without the entries `keep` leaves out: what its schema reads.
+ */
+export function plainFields(map: Y.Map<unknown>, keep: (key: string, value: unknown) => boolean = () => true): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of map.entries()) if (keep(key, value)) fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+  return fields;
+}
+
 export function metaMap(doc: WorkspaceDoc): Y.Map<unknown> {
   return doc.getMap('meta');
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z, nonEmptyString, trimmedString, wholeNumber } from './zod.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { homedAgendaItems, meetingHomes, meetingsMap, type WorkspaceDoc } from './doc.ts';
+import { homedAgendaItems, meetingHomes, meetingsMap, plainFields, type WorkspaceDoc } from './doc.ts';
 import { newId } from './ids.ts';
 import { addAgendaItem, agendaItemFields, AgendaItemSchema, compareAgendaItems } from './agenda.ts';
 import { parseOrThrow } from './errors.ts';
@@ -63,9 +63,7 @@ export function addMeeting(doc: WorkspaceDoc, input: NewMeeting, now = Date.now(
  * notes and all, is never turned into JSON only to be replaced.
  */
 export function meetingFields(meeting: Y.Map<unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of meeting.entries()) if (key !== 'agenda') fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
-  return fields;
+  return plainFields(meeting, (key) => key !== 'agenda');
 }
 
 function plainMeeting(doc: WorkspaceDoc, id: string, meeting: Y.Map<unknown>, homes: ReadonlyMap<string, string>): unknown {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from './zod.ts';
-import { homedAgendaItems, meetingHomes, meetingsMap, membersMap, metaMap, type WorkspaceDoc } from './doc.ts';
+import { homedAgendaItems, meetingHomes, meetingsMap, membersMap, metaMap, plainFields, type WorkspaceDoc } from './doc.ts';
 import { MemberSchema } from './members.ts';
 import { compareMeetings, hideDuplicateCarryOvers, MeetingSchema } from './meetings.ts';
 import { WorkspaceMetaSchema } from './workspace.ts';
@@ -21,21 +21,13 @@ export const WorkspaceSummarySchema = z.pick(WorkspaceSnapshotSchema, { meta: tr
 /** The workspace's name and members: what the shell shows whatever view is open. */
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummarySchema>;
 
-function plain(map: Y.Map<unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of map.entries()) {
-    out[key] = value instanceof Y.Text ? value.toString() : value instanceof Y.AbstractType ? value.toJSON() : value;
-  }
-  return out;
-}
-
 function rawSnapshot(doc: WorkspaceDoc): unknown {
   const homes = meetingHomes(doc);
   // A cancelled meeting is left out; its agenda shows in the meeting it went to.
   const meetings = [...meetingsMap(doc).entries()].filter(([id]) => homes.get(id) === id).map(([id, meeting]) => {
     const agenda = meeting.get('agenda');
-    const items = agenda instanceof Y.Map ? homedAgendaItems(doc, id, homes).map(plain) : agenda;
-    const { cancelledInto: _into, cancelledAt: _at, ...fields } = plain(meeting);
+    const items = agenda instanceof Y.Map ? homedAgendaItems(doc, id, homes).map((item) => plainFields(item)) : agenda;
+    const { cancelledInto: _into, cancelledAt: _at, ...fields } = plainFields(meeting);
     return { ...fields, agenda: items };
   });
   return { meta: metaMap(doc).toJSON(), members: [...membersMap(doc).values()], meetings };
