@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
+import { coverageOf, docWithin, unionOf, type Coverage } from './carrier-coverage.ts';
 import { foldDue, type FoldPolicy } from './fold-policy.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import { HeadKeeper } from './sealed-heads.ts';
@@ -38,6 +39,21 @@ export interface SealedSyncOptions {
   defer?: (send: () => void) => void;
 }
 
+/** An opened blob: its update, what the content lacked of it (`news`) and the content's state vector then. */
+interface Opened {
+  blob: Uint8Array;
+  update: Uint8Array;
+  news: Uint8Array;
+  cutAt: Uint8Array;
+}
+
+/** True when `doc`'s state vector is `encoded`. */
+function sameState(doc: Y.Doc, encoded: Uint8Array): boolean {
+  const want = Y.decodeStateVector(encoded);
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
+  return want.size === have.size && [...want].every(([client, clock]) => have.get(client) === clock);
+}
+
 /**
  * Keeps a plain content doc and its carrier in step: every local change of the
  * content becomes a sealed blob appended to the carrier; every blob that arrives
@@ -68,7 +84,9 @@ export interface SealedSyncOptions {
  * The carrier heals: when blobs disappear from it without this member folding
  * them (someone with the room's token deleted them, or the relay lost them),
  * `covered` is rebuilt from the blobs still there and the difference is pushed
- * again from the local copy, while connected, without reopening.
+ * again from the local copy, while connected, without reopening. Another member's
+ * fold removes blobs too; when the snapshot it adds holds everything `covered`
+ * does, nothing is gone and `covered` takes in only what it brings.
  *
  * Compaction replaces the blobs this member has opened, and any that cannot be
  * opened at all, with one sealed snapshot of `covered`, in one carrier
@@ -84,7 +102,12 @@ export class SealedSync {
   private readonly junk = new WeakSet<Uint8Array>();
   private queue: Promise<void> = Promise.resolve();
   /** Opened blobs that build on changes the content lacks yet, in arrival order. */
-  private early: { blob: Uint8Array; update: Uint8Array; news: Uint8Array; base: UpdateBase }[] = [];
+  private early: (Opened & { base: UpdateBase })[] = [];
+  /**
+   * Blobs of another member's fold, applied to the content but not to `covered`, for the heal
+   * queued after them: with what each holds, and what the content held when it was cut.
+   */
+  private foldArrivals: Opened[] = [];
   /** Parts already in `covered` that no blob in the carrier holds yet. */
   private unsent: Uint8Array[] = [];
   /**
@@ -187,9 +210,11 @@ export class SealedSync {
   private readonly onCarrierChange = (event: Y.YArrayEvent<Uint8Array>, transaction: Y.Transaction) => {
     if (transaction.origin === this) return;
     const added = event.changes.delta.flatMap((change) => (Array.isArray(change.insert) ? (change.insert as Uint8Array[]) : []));
-    if (added.length > 0) this.background(() => this.open(added));
-    // Queued after opening what came in the same transaction: another member's fold adds its snapshot as it deletes.
-    if (event.changes.deleted.size > 0) this.background(() => this.heal());
+    const removed = event.changes.deleted.size > 0;
+    // Another member's fold adds its snapshot as it deletes. The heal, queued right after the opening
+    // (nothing runs between them), brings `covered` up to date, so the opening leaves it be.
+    if (added.length > 0) this.background(() => this.open(added, removed));
+    if (removed) this.background(() => this.heal());
   };
 
   private readonly onCarrierTransaction = (transaction: Y.Transaction) => {
@@ -224,7 +249,8 @@ export class SealedSync {
     }
   }
 
-  private async open(blobs: Uint8Array[]): Promise<void> {
+  /** Opens `blobs` into the content; `rebuildFollows` when a heal queued next rebuilds `covered` anyway. */
+  private async open(blobs: Uint8Array[], rebuildFollows = false): Promise<void> {
     for (const blob of blobs) {
       const update = await this.unsealBlob(blob);
       if (update === null) continue;
@@ -233,24 +259,31 @@ export class SealedSync {
       // Stripping that (a pass over the bytes) spares reading and applying every struct of the workspace.
       let news: Uint8Array;
       let base: UpdateBase;
+      const cutAt = Y.encodeStateVector(this.content);
       try {
-        news = Y.diffUpdate(update, Y.encodeStateVector(this.content));
+        news = Y.diffUpdate(update, cutAt);
         base = updateBase(news);
       } catch {
         this.skip(blob);
         continue;
       }
-      this.early.push({ blob, update, news, base });
-      this.applyReady();
+      this.early.push({ blob, update, news, base, cutAt });
+      this.applyReady(rebuildFollows);
     }
+    // The fold and the head wait for the rebuilt `covered`: the heal sees to both.
+    if (rebuildFollows) return;
     this.maybeCompact();
     await this.maybeWriteHead();
   }
 
-  /** Applies every waiting blob whose base the content holds, until none is left that can apply: each may unblock another. */
-  private applyReady(): void {
+  /**
+   * Applies every waiting blob whose base the content holds, until none is left that can apply: each may
+   * unblock another. With `rebuildFollows`, only to the content, and the heal then sees to `covered`: a
+   * fold's snapshot is the whole workspace, and diffing it against `covered` took as long again.
+   */
+  private applyReady(rebuildFollows = false): void {
     for (let at = 0; at < this.early.length && !this.destroyed; ) {
-      const { blob, update, news, base } = this.early[at]!;
+      const { blob, update, news, base, cutAt } = this.early[at]!;
       if (!holdsBase(this.content, base)) {
         at++;
         continue;
@@ -260,14 +293,16 @@ export class SealedSync {
       try {
         // `covered` can lack what the content has (changes not sent yet), so it takes what it lacks itself.
         const fresh = this.covered.store.clients.size === 0;
-        Y.applyUpdate(this.covered, fresh ? update : Y.diffUpdate(update, Y.encodeStateVector(this.covered)), this);
+        if (!rebuildFollows) Y.applyUpdate(this.covered, fresh ? update : Y.diffUpdate(update, Y.encodeStateVector(this.covered)), this);
         // Structs the content held when `news` was cut stay in it: what it lacks now is still all in `news`.
         Y.applyUpdate(this.content, news, this);
       } catch {
         this.skip(blob);
         continue;
       }
-      this.opened.add(blob);
+      // Only a blob `covered` holds may be folded away; the heal marks the others.
+      if (rebuildFollows) this.foldArrivals.push({ blob, update, news, cutAt });
+      else this.opened.add(blob);
       this.changesSinceHead++;
     }
   }
@@ -282,6 +317,10 @@ export class SealedSync {
    * the local copy has beyond it: what someone deleted goes back in.
    */
   private async heal(): Promise<void> {
+    if (this.takeInFold(this.foldArrivals.splice(0))) {
+      this.maybeCompact();
+      return this.maybeWriteHead();
+    }
     const covered = new Y.Doc();
     const opened = new WeakSet<Uint8Array>();
     for (const blob of sealedBlobs(this.carrier).toArray()) {
@@ -302,6 +341,37 @@ export class SealedSync {
     // The content may hold what the rebuilt `covered` lacks beyond the updates since the last push.
     this.since = null;
     if (this.reconciled) await this.push();
+    // An opening that left `covered` to this rebuild left the fold and the head to it too.
+    this.maybeCompact();
+    await this.maybeWriteHead();
+  }
+
+  /**
+   * After another member's fold: when the blobs it added hold everything `covered` does, nothing
+   * the removed blobs held is gone from the carrier, and `covered` only takes in what they bring,
+   * instead of being rebuilt from the whole carrier (for a large workspace, most of the time a
+   * fold cost the other members). Whoever has the room's token can also remove blobs and put back
+   * copies of older ones, without the key; those hold less than `covered`, and the heal rebuilds.
+   */
+  private takeInFold(arrivals: Opened[]): boolean {
+    if (arrivals.length === 0 || this.unsent.length > 0) return false;
+    const present = new Set(sealedBlobs(this.carrier).toArray());
+    if (!arrivals.every(({ blob }) => present.has(blob))) return false;
+    let held: Coverage;
+    try {
+      // `news` keeps the blob's whole delete set: it is far smaller to decode than the blob.
+      held = unionOf(arrivals.map(({ update, news }) => coverageOf(update, Y.decodeUpdate(news).ds)));
+    } catch {
+      return false;
+    }
+    if (!docWithin(this.covered, held)) return false;
+    for (const { blob, update, news, cutAt } of arrivals) {
+      // A diff depends only on the state vector: when `covered` is where the content was, it is `news`.
+      const lacking = sameState(this.covered, cutAt) ? news : Y.diffUpdate(update, Y.encodeStateVector(this.covered));
+      Y.applyUpdate(this.covered, lacking, this);
+      this.opened.add(blob);
+    }
+    return true;
   }
 
   private async push(): Promise<void> {

@@ -20,6 +20,13 @@ async function deviceWithOptions(keys: WorkspaceKeys) {
 
 const titles = (doc: Y.Doc) => readWorkspace(doc).meetings[0]!.agenda.map((i) => i.title);
 
+/** A carrier with what `carrier` holds, as a device that syncs with the relay afterwards would have it. */
+function copyOf(carrier: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(carrier));
+  return copy;
+}
+
 const carrierText = (carrier: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(carrier)).toString('latin1');
 
 describe('sealed sync between members', () => {
@@ -165,6 +172,62 @@ describe('blobs that arrive out of order', () => {
     expect(readWorkspace(ben.peer.content)).toEqual(readWorkspace(ada.content));
     expect(reads).toEqual([[['Exam plan']], [['Exam plan'], ['Exam plan']]]);
     expect(ben.errors).toEqual([]);
+  });
+});
+
+describe("another member's fold", () => {
+  it('is taken in without sending anything back, and the snapshot it brings is folded away by the next fold here', async () => {
+    const keys = await newKeys();
+    const [ada, ben] = await Promise.all([sealedPeer(keys), sealedPeer(keys)]);
+    const { meetingId } = createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    for (const title of ['Exam plan', 'Night shifts', 'Sleep']) addAgendaItem(ada.content, meetingId, { title, createdBy: 'ada' });
+    await relayCarriers([ada, ben]);
+    addAgendaItem(ben.content, meetingId, { title: 'Rota swap', createdBy: 'ben' });
+    await relayCarriers([ada, ben]);
+    await ada.sync.compact();
+    await relayCarriers([ada, ben]);
+    // Ben's device found nothing missing: the carrier is Ada's snapshot alone.
+    expect(sealedBlobs(ben.carrier).length).toBe(1);
+    expect(sealedBlobs(ada.carrier).length).toBe(1);
+
+    addAgendaItem(ben.content, meetingId, { title: 'Exam results', createdBy: 'ben' });
+    await ben.sync.compact();
+    await relayCarriers([ada, ben]);
+    expect(sealedBlobs(ben.carrier).length).toBe(1);
+    const newcomer = await sealedPeer(keys, { carrier: copyOf(ben.carrier) });
+    await newcomer.sync.whenIdle();
+    expect(titles(newcomer.content)).toEqual(['Exam plan', 'Night shifts', 'Sleep', 'Rota swap', 'Exam results']);
+    expect(readWorkspace(ada.content)).toEqual(readWorkspace(ben.content));
+  });
+
+  it('forged from copies of an older snapshot by someone with the token but not the key, loses no deletion made since', async () => {
+    const keys = await newKeys();
+    const [ada, ben] = await Promise.all([sealedPeer(keys), sealedPeer(keys)]);
+    const { meetingId } = createWorkspace(ada.content, { id: keys.room, name: 'W', creator: { displayName: 'Ada', role: 'mentor' } });
+    const itemId = addAgendaItem(ada.content, meetingId, { title: 'Exam plan draft', createdBy: 'ada' });
+    await relayCarriers([ada, ben]);
+    await ada.sync.compact();
+    await relayCarriers([ada, ben]);
+    const oldSnapshot = sealedBlobs(ben.carrier).get(0).slice();
+    // A deletion only: it moves no clock, so only the delete sets tell the old snapshot lacks it.
+    editAgendaItemTitle(ada.content, meetingId, itemId, 'Exam plan');
+    await relayCarriers([ada, ben]);
+    expect(titles(ben.content)).toEqual(['Exam plan']);
+    ada.sync.destroy();
+
+    // Looks like a fold: every blob goes, and a snapshot (a copy of the old one) comes in the same transaction.
+    const vandal = copyOf(ben.carrier);
+    vandal.transact(() => {
+      const blobs = sealedBlobs(vandal);
+      blobs.delete(0, blobs.length);
+      blobs.push([oldSnapshot]);
+    });
+    Y.applyUpdate(ben.carrier, Y.encodeStateAsUpdate(vandal, Y.encodeStateVector(ben.carrier)), 'relay');
+    await ben.sync.whenIdle();
+
+    const newcomer = await sealedPeer(keys, { carrier: copyOf(ben.carrier) });
+    await newcomer.sync.whenIdle();
+    expect(titles(newcomer.content)).toEqual(['Exam plan']);
   });
 });
 
