@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
-import { coverageOf, docWithin, unionOf, type Coverage } from './carrier-coverage.ts';
+import { takeInFold, type OpenedBlob } from './fold-intake.ts';
 import { foldDue, type FoldPolicy } from './fold-policy.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import { HeadKeeper } from './sealed-heads.ts';
@@ -37,21 +37,6 @@ export interface SealedSyncOptions {
    * local storage, either way: this only moves when it leaves.
    */
   defer?: (send: () => void) => void;
-}
-
-/** An opened blob: its update, what the content lacked of it (`news`) and the content's state vector then. */
-interface Opened {
-  blob: Uint8Array;
-  update: Uint8Array;
-  news: Uint8Array;
-  cutAt: Uint8Array;
-}
-
-/** True when `doc`'s state vector is `encoded`. */
-function sameState(doc: Y.Doc, encoded: Uint8Array): boolean {
-  const want = Y.decodeStateVector(encoded);
-  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
-  return want.size === have.size && [...want].every(([client, clock]) => have.get(client) === clock);
 }
 
 /**
@@ -102,12 +87,12 @@ export class SealedSync {
   private readonly junk = new WeakSet<Uint8Array>();
   private queue: Promise<void> = Promise.resolve();
   /** Opened blobs that build on changes the content lacks yet, in arrival order. */
-  private early: (Opened & { base: UpdateBase })[] = [];
+  private early: (OpenedBlob & { base: UpdateBase })[] = [];
   /**
    * Blobs of another member's fold, applied to the content but not to `covered`, for the heal
    * queued after them: with what each holds, and what the content held when it was cut.
    */
-  private foldArrivals: Opened[] = [];
+  private foldArrivals: OpenedBlob[] = [];
   /** Parts already in `covered` that no blob in the carrier holds yet. */
   private unsent: Uint8Array[] = [];
   /**
@@ -313,11 +298,16 @@ export class SealedSync {
   }
 
   /**
-   * Rebuilds `covered` from the blobs the carrier still holds, then pushes what
-   * the local copy has beyond it: what someone deleted goes back in.
+   * Brings `covered` back to what the carrier holds once blobs left it. Another member's
+   * fold that holds all of `covered` is taken in (see {@link takeInFold}); otherwise `covered`
+   * is rebuilt from the blobs still there, and what the local copy has beyond it is pushed:
+   * what someone deleted goes back in.
    */
   private async heal(): Promise<void> {
-    if (this.takeInFold(this.foldArrivals.splice(0))) {
+    const arrivals = this.foldArrivals.splice(0);
+    // Parts not in a blob yet are in `covered` but in no fold: with any, the rebuild decides.
+    if (this.unsent.length === 0 && takeInFold(this.covered, arrivals, new Set(sealedBlobs(this.carrier).toArray()))) {
+      for (const { blob } of arrivals) this.opened.add(blob);
       this.maybeCompact();
       return this.maybeWriteHead();
     }
@@ -344,34 +334,6 @@ export class SealedSync {
     // An opening that left `covered` to this rebuild left the fold and the head to it too.
     this.maybeCompact();
     await this.maybeWriteHead();
-  }
-
-  /**
-   * After another member's fold: when the blobs it added hold everything `covered` does, nothing
-   * the removed blobs held is gone from the carrier, and `covered` only takes in what they bring,
-   * instead of being rebuilt from the whole carrier (for a large workspace, most of the time a
-   * fold cost the other members). Whoever has the room's token can also remove blobs and put back
-   * copies of older ones, without the key; those hold less than `covered`, and the heal rebuilds.
-   */
-  private takeInFold(arrivals: Opened[]): boolean {
-    if (arrivals.length === 0 || this.unsent.length > 0) return false;
-    const present = new Set(sealedBlobs(this.carrier).toArray());
-    if (!arrivals.every(({ blob }) => present.has(blob))) return false;
-    let held: Coverage;
-    try {
-      // `news` keeps the blob's whole delete set: it is far smaller to decode than the blob.
-      held = unionOf(arrivals.map(({ update, news }) => coverageOf(update, Y.decodeUpdate(news).ds)));
-    } catch {
-      return false;
-    }
-    if (!docWithin(this.covered, held)) return false;
-    for (const { blob, update, news, cutAt } of arrivals) {
-      // A diff depends only on the state vector: when `covered` is where the content was, it is `news`.
-      const lacking = sameState(this.covered, cutAt) ? news : Y.diffUpdate(update, Y.encodeStateVector(this.covered));
-      Y.applyUpdate(this.covered, lacking, this);
-      this.opened.add(blob);
-    }
-    return true;
   }
 
   private async push(): Promise<void> {

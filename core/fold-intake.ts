@@ -1,0 +1,46 @@
+import * as Y from 'yjs';
+import { coverageOf, docWithin, unionOf, type Coverage } from './carrier-coverage.ts';
+
+/** A blob opened into the content: its update, what the content lacked of it (`news`), and the content's state vector then. */
+export interface OpenedBlob {
+  blob: Uint8Array;
+  update: Uint8Array;
+  news: Uint8Array;
+  cutAt: Uint8Array;
+}
+
+/** True when `doc`'s state vector is `encoded`. */
+function sameState(doc: Y.Doc, encoded: Uint8Array): boolean {
+  const want = Y.decodeStateVector(encoded);
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
+  return want.size === have.size && [...want].every(([client, clock]) => have.get(client) === clock);
+}
+
+/**
+ * Takes another member's fold into `covered` (what this device knows the carrier
+ * holds) when the blobs it added, `arrivals`, hold everything `covered` does: then
+ * nothing the removed blobs held is gone from the carrier, and `covered` needs only
+ * what the arrivals bring, not a rebuild from the whole carrier (for a large
+ * workspace, most of what a fold cost the other members). Whoever has the room's
+ * token can also remove blobs and put back copies of older ones, without the key:
+ * those hold less than `covered`, and nothing is taken in.
+ *
+ * @param present the blobs the carrier holds now
+ * @returns true when the arrivals were taken in; false leaves `covered` as it was
+ */
+export function takeInFold(covered: Y.Doc, arrivals: readonly OpenedBlob[], present: ReadonlySet<Uint8Array>): boolean {
+  if (arrivals.length === 0 || !arrivals.every(({ blob }) => present.has(blob))) return false;
+  let held: Coverage;
+  try {
+    // `news` keeps the blob's whole delete set: it is far smaller to decode than the blob.
+    held = unionOf(arrivals.map(({ update, news }) => coverageOf(update, Y.decodeUpdate(news).ds)));
+  } catch {
+    return false;
+  }
+  if (!docWithin(covered, held)) return false;
+  for (const { update, news, cutAt } of arrivals) {
+    // A diff depends only on the state vector: when `covered` is where the content was, it is `news`.
+    Y.applyUpdate(covered, sameState(covered, cutAt) ? news : Y.diffUpdate(update, Y.encodeStateVector(covered)));
+  }
+  return true;
+}
