@@ -234,8 +234,8 @@ export class SealedSync {
     }
   }
 
-  /** Opens `blobs` into the content; `rebuildFollows` when a heal queued next rebuilds `covered` anyway. */
-  private async open(blobs: Uint8Array[], rebuildFollows = false): Promise<void> {
+  /** Opens `blobs` into the content; `healFollows` when the heal queued next brings `covered` up to date (another member's fold). */
+  private async open(blobs: Uint8Array[], healFollows = false): Promise<void> {
     for (const blob of blobs) {
       const update = await this.unsealBlob(blob);
       if (update === null) continue;
@@ -253,20 +253,20 @@ export class SealedSync {
         continue;
       }
       this.early.push({ blob, update, news, base, cutAt });
-      this.applyReady(rebuildFollows);
+      this.applyReady(healFollows);
     }
-    // The fold and the head wait for the rebuilt `covered`: the heal sees to both.
-    if (rebuildFollows) return;
+    // The fold and the head wait for `covered` to be up to date: the heal sees to both.
+    if (healFollows) return;
     this.maybeCompact();
     await this.maybeWriteHead();
   }
 
   /**
    * Applies every waiting blob whose base the content holds, until none is left that can apply: each may
-   * unblock another. With `rebuildFollows`, only to the content, and the heal then sees to `covered`: a
+   * unblock another. With `healFollows`, only to the content, and the heal then sees to `covered`: a
    * fold's snapshot is the whole workspace, and diffing it against `covered` took as long again.
    */
-  private applyReady(rebuildFollows = false): void {
+  private applyReady(healFollows = false): void {
     for (let at = 0; at < this.early.length && !this.destroyed; ) {
       const { blob, update, news, base, cutAt } = this.early[at]!;
       if (!holdsBase(this.content, base)) {
@@ -278,7 +278,7 @@ export class SealedSync {
       try {
         // `covered` can lack what the content has (changes not sent yet), so it takes what it lacks itself.
         const fresh = this.covered.store.clients.size === 0;
-        if (!rebuildFollows) Y.applyUpdate(this.covered, fresh ? update : Y.diffUpdate(update, Y.encodeStateVector(this.covered)), this);
+        if (!healFollows) Y.applyUpdate(this.covered, fresh ? update : Y.diffUpdate(update, Y.encodeStateVector(this.covered)), this);
         // Structs the content held when `news` was cut stay in it: what it lacks now is still all in `news`.
         Y.applyUpdate(this.content, news, this);
       } catch {
@@ -286,7 +286,7 @@ export class SealedSync {
         continue;
       }
       // Only a blob `covered` holds may be folded away; the heal marks the others.
-      if (rebuildFollows) this.foldArrivals.push({ blob, update, news, cutAt });
+      if (healFollows) this.foldArrivals.push({ blob, update, news, cutAt });
       else this.opened.add(blob);
       this.changesSinceHead++;
     }
@@ -331,7 +331,7 @@ export class SealedSync {
     // The content may hold what the rebuilt `covered` lacks beyond the updates since the last push.
     this.since = null;
     if (this.reconciled) await this.push();
-    // An opening that left `covered` to this rebuild left the fold and the head to it too.
+    // An opening that left `covered` to the heal left the fold and the head to it too.
     this.maybeCompact();
     await this.maybeWriteHead();
   }
