@@ -139,7 +139,8 @@ async function main(): Promise<void> {
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [target, figures] of results) {
       const r = summarize(figures, reference, i);
-      const commit = Number.isNaN(r.pick((x) => x.meanCommitMs ?? Number.NaN)) ? 'n/a' : ms(r.pick((x) => x.meanCommitMs ?? Number.NaN));
+      const commitMs = r.pick((x) => x.meanCommitMs ?? Number.NaN);
+      const commit = Number.isNaN(commitMs) ? 'n/a' : ms(commitMs);
       const harness = `${ms(r.pick((x) => x.harnessStallMs))} / ${ms(r.pick((x) => x.harnessGcMs))}`;
       const cpuSeconds = r.pick((x) => x.relayCpuSeconds ?? Number.NaN);
       const cpu = Number.isNaN(cpuSeconds) ? 'n/a' : `${cpuSeconds.toFixed(2)} s`;
