@@ -30,6 +30,33 @@ export function unionOf(coverages: readonly Coverage[]): Coverage {
 }
 
 /**
+ * `coverage` together with small `updates` (blobs beside a fold's snapshot): each
+ * client's run grows by any update's structs that start within it, until none does.
+ * Structs that start past the run leave a gap and are not counted.
+ *
+ * @throws when one of `updates` is not a Yjs update
+ */
+export function extendedBy(coverage: Coverage, updates: readonly Uint8Array[]): Coverage {
+  const ranges: [client: number, from: number, to: number][] = [];
+  const deletions = [coverage.ds];
+  for (const update of updates) {
+    const { structs, ds } = Y.decodeUpdate(update);
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Skip)) ranges.push([struct.id.client, struct.id.clock, struct.id.clock + struct.length]);
+    }
+    deletions.push(ds);
+  }
+  const sv = new Map(coverage.sv);
+  // In clock order one pass grows each run as far as it goes: a range can only extend a run it starts within.
+  ranges.sort((a, b) => a[1] - b[1]);
+  for (const [client, from, to] of ranges) {
+    const run = sv.get(client) ?? 0;
+    if (from <= run && to > run) sv.set(client, to);
+  }
+  return { sv, ds: Y.mergeDeleteSets(deletions) };
+}
+
+/**
  * True when everything `doc` holds, every struct and every deletion, is in
  * `coverage`. False when in doubt: a doc with structs it could not integrate yet
  * (pending) is never found covered.

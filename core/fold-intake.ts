@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { coverageOf, docWithin, unionOf, type Coverage } from './carrier-coverage.ts';
+import { coverageOf, docWithin, extendedBy, unionOf, type Coverage } from './carrier-coverage.ts';
 
 /** A blob opened into the content: its update, what the content lacked of it (`news`), and the content's state vector then. */
 export interface OpenedBlob {
@@ -7,6 +7,12 @@ export interface OpenedBlob {
   update: Uint8Array;
   news: Uint8Array;
   cutAt: Uint8Array;
+}
+
+/** A blob the carrier holds beside a fold's snapshot, opened: changes the folding member had not taken in yet. */
+export interface BesideBlob {
+  blob: Uint8Array;
+  update: Uint8Array;
 }
 
 /** True when `doc`'s state vector is `encoded`. */
@@ -18,22 +24,25 @@ function sameState(doc: Y.Doc, encoded: Uint8Array): boolean {
 
 /**
  * Takes another member's fold into `covered` (what this device knows the carrier
- * holds) when the blobs it added, `arrivals`, hold everything `covered` does: then
+ * holds) when the blobs it added, `arrivals`, with the blobs left `beside` them
+ * (changes the folding member had not opened yet), hold everything `covered` does: then
  * nothing the removed blobs held is gone from the carrier, and `covered` needs only
  * what the arrivals bring, not a rebuild from the whole carrier (for a large
  * workspace, most of what a fold cost the other members). Whoever has the room's
  * token can also remove blobs and put back copies of older ones, without the key:
  * those hold less than `covered`, and nothing is taken in.
  *
- * @param present the blobs the carrier holds now
+ * @param beside opened blobs of the carrier other than the arrivals (small ones: each is decoded whole)
+ * @param present the blobs the carrier holds now: every arrival and every blob beside must be among them
  * @returns true when the arrivals were taken in; false leaves `covered` as it was
  */
-export function takeInFold(covered: Y.Doc, arrivals: readonly OpenedBlob[], present: ReadonlySet<Uint8Array>): boolean {
-  if (arrivals.length === 0 || !arrivals.every(({ blob }) => present.has(blob))) return false;
+export function takeInFold(covered: Y.Doc, arrivals: readonly OpenedBlob[], beside: readonly BesideBlob[], present: ReadonlySet<Uint8Array>): boolean {
+  if (arrivals.length === 0 || ![...arrivals, ...beside].every(({ blob }) => present.has(blob))) return false;
   let held: Coverage;
   try {
     // `news` keeps the blob's whole delete set: it is far smaller to decode than the blob.
-    held = unionOf(arrivals.map(({ update, news }) => coverageOf(update, Y.decodeUpdate(news).ds)));
+    const folded = unionOf(arrivals.map(({ update, news }) => coverageOf(update, Y.decodeUpdate(news).ds)));
+    held = extendedBy(folded, beside.map(({ update }) => update));
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
-import { takeInFold, type OpenedBlob } from './fold-intake.ts';
+import { takeInFold, type BesideBlob, type OpenedBlob } from './fold-intake.ts';
 import { foldDue, type FoldPolicy } from './fold-policy.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import { HeadKeeper } from './sealed-heads.ts';
@@ -39,6 +39,9 @@ export interface SealedSyncOptions {
   defer?: (send: () => void) => void;
 }
 
+/** Bytes of sealed blobs beside another member's fold that are opened again to take the fold in without a rebuild. */
+const MAX_BESIDE_FOLD_BYTES = 64 * 1024;
+
 /**
  * Keeps a plain content doc and its carrier in step: every local change of the
  * content becomes a sealed blob appended to the carrier; every blob that arrives
@@ -70,8 +73,9 @@ export interface SealedSyncOptions {
  * them (someone with the room's token deleted them, or the relay lost them),
  * `covered` is rebuilt from the blobs still there and the difference is pushed
  * again from the local copy, while connected, without reopening. Another member's
- * fold removes blobs too; when the snapshot it adds holds everything `covered`
- * does, nothing is gone and `covered` takes in only what it brings.
+ * fold removes blobs too; when the snapshot it adds, with the small blobs beside it,
+ * holds everything `covered` does, nothing is gone and `covered` takes in only what
+ * the snapshot brings.
  *
  * Compaction replaces the blobs this member has opened, and any that cannot be
  * opened at all, with one sealed snapshot of `covered`, in one carrier
@@ -305,8 +309,7 @@ export class SealedSync {
    */
   private async heal(): Promise<void> {
     const arrivals = this.foldArrivals.splice(0);
-    // Parts not in a blob yet are in `covered` but in no fold: with any, the rebuild decides.
-    if (this.unsent.length === 0 && takeInFold(this.covered, arrivals, new Set(sealedBlobs(this.carrier).toArray()))) {
+    if (await this.tookInFold(arrivals)) {
       for (const { blob } of arrivals) this.opened.add(blob);
       this.maybeCompact();
       return this.maybeWriteHead();
@@ -334,6 +337,22 @@ export class SealedSync {
     // An opening that left `covered` to the heal left the fold and the head to it too.
     this.maybeCompact();
     await this.maybeWriteHead();
+  }
+
+  /** {@link takeInFold} with the carrier's other blobs, opened again, when they are few and small. */
+  private async tookInFold(arrivals: OpenedBlob[]): Promise<boolean> {
+    // Parts not in a blob yet are in `covered` but in no fold: with any, the rebuild decides.
+    if (arrivals.length === 0 || this.unsent.length > 0) return false;
+    const others = sealedBlobs(this.carrier).toArray().filter((blob) => !arrivals.some((arrival) => arrival.blob === blob));
+    // Another member's snapshot beside this one (two folds at once) is not worth decoding whole: rebuild.
+    if (others.reduce((bytes, blob) => bytes + blob.byteLength, 0) > MAX_BESIDE_FOLD_BYTES) return false;
+    const beside: BesideBlob[] = [];
+    for (const blob of others) {
+      const update = await this.unsealBlob(blob);
+      if (update !== null) beside.push({ blob, update });
+    }
+    // The carrier may have changed while they were opened: takeInFold checks they are all still there.
+    return !this.destroyed && takeInFold(this.covered, arrivals, beside, new Set(sealedBlobs(this.carrier).toArray()));
   }
 
   private async push(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { coverageOf, docWithin, unionOf } from '../../core/carrier-coverage.ts';
+import { coverageOf, docWithin, extendedBy, unionOf } from '../../core/carrier-coverage.ts';
 
 const text = (doc: Y.Doc) => doc.getText('t');
 /** The coverage of everything `doc` holds, as a fold's snapshot of it would have. */
@@ -60,6 +60,21 @@ describe('what a set of carrier blobs is known to hold', () => {
     Y.applyUpdate(both, Y.encodeStateAsUpdate(ben));
     expect(docWithin(both, snapshotOf(ada))).toBe(false);
     expect(docWithin(both, unionOf([snapshotOf(ada), snapshotOf(ben)]))).toBe(true);
+  });
+
+  it('holds a doc that a snapshot and the changes made after it hold together, in whatever order they come', () => {
+    const doc = new Y.Doc();
+    text(doc).insert(0, 'Exam');
+    const snapshot = snapshotOf(doc);
+    const changes: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => changes.push(update));
+    text(doc).insert(4, ' plan');
+    text(doc).delete(0, 1);
+    text(doc).insert(0, 'e');
+    expect(docWithin(doc, extendedBy(snapshot, changes))).toBe(true);
+    expect(docWithin(doc, extendedBy(snapshot, [...changes].reverse()))).toBe(true);
+    // Without the change in the middle, the ones after it start past what is held.
+    expect(docWithin(doc, extendedBy(snapshot, [changes[0]!, changes[2]!]))).toBe(false);
   });
 
   it('never holds a doc with structs it could not integrate yet', () => {
