@@ -57,16 +57,45 @@ export function extendedBy(coverage: Coverage, updates: readonly Uint8Array[]): 
 }
 
 /**
+ * True when `outer` holds everything `inner` counts: each client's run at least as
+ * far, and every deletion `inner` lists. `outer`'s deletions must be sorted and
+ * merged, as `Y.snapshot` and `Y.mergeDeleteSets` leave them.
+ */
+export function holds(outer: Coverage, inner: Coverage): boolean {
+  for (const [client, clock] of inner.sv) if ((outer.sv.get(client) ?? 0) < clock) return false;
+  for (const [client, ranges] of inner.ds.clients) {
+    const mine = outer.ds.clients.get(client) ?? [];
+    for (const range of ranges) {
+      for (let at = range.clock; at < range.clock + range.len;) {
+        const holding = rangeHolding(mine, at);
+        if (!holding) return false;
+        at = holding.clock + holding.len;
+      }
+    }
+  }
+  return true;
+}
+
+/** The deleted range of a sorted, non-overlapping list that holds `clock`, if any. */
+function rangeHolding(ranges: readonly { clock: number; len: number }[], clock: number): { clock: number; len: number } | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const range = ranges[mid]!;
+    if (clock < range.clock) high = mid - 1;
+    else if (clock >= range.clock + range.len) low = mid + 1;
+    else return range;
+  }
+  return undefined;
+}
+
+/**
  * True when everything `doc` holds, every struct and every deletion, is in
  * `coverage`. False when in doubt: a doc with structs it could not integrate yet
  * (pending) is never found covered.
  */
 export function docWithin(doc: Y.Doc, coverage: Coverage): boolean {
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
-    if (clock > (coverage.sv.get(client) ?? 0)) return false;
-  }
-  // Every deletion the doc knows of is in the coverage when adding them changes nothing.
-  const deleted = Y.createDeleteSetFromStructStore(doc.store);
-  return Y.equalDeleteSets(coverage.ds, Y.mergeDeleteSets([coverage.ds, deleted]));
+  return holds(coverage, Y.snapshot(doc));
 }

@@ -9,6 +9,9 @@ export interface OpenedBlob {
   cutAt: Uint8Array;
 }
 
+/** Bytes of sealed blobs beside another member's fold that are opened again to take the fold in without a rebuild. */
+const MAX_BESIDE_FOLD_BYTES = 64 * 1024;
+
 /** A blob the carrier holds beside a fold's snapshot, opened: changes the folding member had not taken in yet. */
 export interface BesideBlob {
   blob: Uint8Array;
@@ -52,4 +55,30 @@ export function takeInFold(covered: Y.Doc, arrivals: readonly OpenedBlob[], besi
     Y.applyUpdate(covered, sameState(covered, cutAt) ? news : Y.diffUpdate(update, Y.encodeStateVector(covered)));
   }
   return true;
+}
+
+/**
+ * {@link takeInFold} with the carrier's other blobs, opened again, when they are few
+ * and small. Another member's snapshot beside this one (two folds at once) is not worth
+ * decoding whole: then nothing is taken in, and the caller rebuilds.
+ *
+ * @param carrierBlobs the blobs the carrier holds, read now and again once the others are open
+ * @param open opens one blob, or gives null for one that cannot be opened
+ */
+export async function takeInFoldBeside(
+  covered: Y.Doc,
+  arrivals: readonly OpenedBlob[],
+  carrierBlobs: () => Uint8Array[],
+  open: (blob: Uint8Array) => Promise<Uint8Array | null>,
+): Promise<boolean> {
+  if (arrivals.length === 0) return false;
+  const others = carrierBlobs().filter((blob) => !arrivals.some((arrival) => arrival.blob === blob));
+  if (others.reduce((bytes, blob) => bytes + blob.byteLength, 0) > MAX_BESIDE_FOLD_BYTES) return false;
+  const beside: BesideBlob[] = [];
+  for (const blob of others) {
+    const update = await open(blob);
+    if (update !== null) beside.push({ blob, update });
+  }
+  // The carrier may have changed while they were opened: takeInFold checks they are all still there.
+  return takeInFold(covered, arrivals, beside, new Set(carrierBlobs()));
 }

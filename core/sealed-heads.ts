@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { holds } from './carrier-coverage.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import type { CarrierDoc } from './carrier.ts';
 import type { SealingKey } from './workspace-key.ts';
@@ -49,33 +50,7 @@ export async function openHead(key: SealingKey, room: string, owner: string, blo
 
 /** True when `doc` holds everything `head` commits to: every struct it counts and every deletion it lists. */
 export function docCoversHead(doc: Y.Doc, head: Y.Snapshot): boolean {
-  const have = Y.snapshot(doc);
-  for (const [client, clock] of head.sv) if ((have.sv.get(client) ?? 0) < clock) return false;
-  for (const [client, ranges] of head.ds.clients) {
-    const mine = have.ds.clients.get(client) ?? [];
-    for (const range of ranges) {
-      for (let at = range.clock; at < range.clock + range.len;) {
-        const holding = rangeHolding(mine, at);
-        if (!holding) return false;
-        at = holding.clock + holding.len;
-      }
-    }
-  }
-  return true;
-}
-
-/** The deleted range of a sorted, non-overlapping list that holds `clock`, if any. */
-function rangeHolding(ranges: readonly { clock: number; len: number }[], clock: number): { clock: number; len: number } | undefined {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const range = ranges[mid]!;
-    if (clock < range.clock) high = mid - 1;
-    else if (clock >= range.clock + range.len) low = mid + 1;
-    else return range;
-  }
-  return undefined;
+  return holds(Y.snapshot(doc), head);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { sealedBlobs, type CarrierDoc } from './carrier.ts';
-import { takeInFold, type BesideBlob, type OpenedBlob } from './fold-intake.ts';
+import { takeInFoldBeside, type OpenedBlob } from './fold-intake.ts';
 import { foldDue, type FoldPolicy } from './fold-policy.ts';
 import { IntegrityError, seal, unseal, type SealContext } from './seal.ts';
 import { HeadKeeper } from './sealed-heads.ts';
@@ -38,9 +38,6 @@ export interface SealedSyncOptions {
    */
   defer?: (send: () => void) => void;
 }
-
-/** Bytes of sealed blobs beside another member's fold that are opened again to take the fold in without a rebuild. */
-const MAX_BESIDE_FOLD_BYTES = 64 * 1024;
 
 /**
  * Keeps a plain content doc and its carrier in step: every local change of the
@@ -303,13 +300,17 @@ export class SealedSync {
 
   /**
    * Brings `covered` back to what the carrier holds once blobs left it. Another member's
-   * fold that holds all of `covered` is taken in (see {@link takeInFold}); otherwise `covered`
-   * is rebuilt from the blobs still there, and what the local copy has beyond it is pushed:
-   * what someone deleted goes back in.
+   * fold that holds all of `covered` is taken in (see {@link takeInFoldBeside}); otherwise
+   * `covered` is rebuilt from the blobs still there, and what the local copy has beyond it is
+   * pushed: what someone deleted goes back in.
    */
   private async heal(): Promise<void> {
     const arrivals = this.foldArrivals.splice(0);
-    if (await this.tookInFold(arrivals)) {
+    // Parts not in a blob yet are in `covered` but in no fold: with any, the rebuild decides.
+    const takenIn = this.unsent.length === 0
+      && await takeInFoldBeside(this.covered, arrivals, () => sealedBlobs(this.carrier).toArray(), (blob) => this.unsealBlob(blob));
+    if (this.destroyed) return;
+    if (takenIn) {
       for (const { blob } of arrivals) this.opened.add(blob);
       this.maybeCompact();
       return this.maybeWriteHead();
@@ -337,22 +338,6 @@ export class SealedSync {
     // An opening that left `covered` to the heal left the fold and the head to it too.
     this.maybeCompact();
     await this.maybeWriteHead();
-  }
-
-  /** {@link takeInFold} with the carrier's other blobs, opened again, when they are few and small. */
-  private async tookInFold(arrivals: OpenedBlob[]): Promise<boolean> {
-    // Parts not in a blob yet are in `covered` but in no fold: with any, the rebuild decides.
-    if (arrivals.length === 0 || this.unsent.length > 0) return false;
-    const others = sealedBlobs(this.carrier).toArray().filter((blob) => !arrivals.some((arrival) => arrival.blob === blob));
-    // Another member's snapshot beside this one (two folds at once) is not worth decoding whole: rebuild.
-    if (others.reduce((bytes, blob) => bytes + blob.byteLength, 0) > MAX_BESIDE_FOLD_BYTES) return false;
-    const beside: BesideBlob[] = [];
-    for (const blob of others) {
-      const update = await this.unsealBlob(blob);
-      if (update !== null) beside.push({ blob, update });
-    }
-    // The carrier may have changed while they were opened: takeInFold checks they are all still there.
-    return !this.destroyed && takeInFold(this.covered, arrivals, beside, new Set(sealedBlobs(this.carrier).toArray()));
   }
 
   private async push(): Promise<void> {
