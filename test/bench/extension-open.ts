@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { freePort } from '../e2e/free-port.ts';
 import { ExchangePage } from '../e2e/pages/exchange-page.ts';
 import { eventually, TandemPage } from '../e2e/pages/tandem-page.ts';
 import { fiveYearWorkspace } from '../helpers/five-year-workspace.ts';
+import { captureView, FLOOR_PAGES, medianPainted, writeFloorPages } from './open-floors.ts';
 import { startRelay } from '../helpers/start-relay.ts';
 
 /**
@@ -116,27 +117,6 @@ async function timeOpens(profile: Profile, surface: 'popup' | 'sidepanel', works
   };
 }
 
-/** A page of the extension with one line of text and no script: what any page of it pays to be painted. */
-const BLANK_PAGE = 'bench-blank.html';
-
-/** Median first contentful paint of {@link BLANK_PAGE}, opened like the popup is. */
-async function blankPagePainted(profile: Profile): Promise<number> {
-  const painted: number[] = [];
-  for (let i = 0; i <= OPENS; i++) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const page = await profile.context.newPage();
-    try {
-      await page.goto(`chrome-extension://${profile.extensionId}/${BLANK_PAGE}`);
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 30_000 });
-      // The first open warms the browser up, as for the popup.
-      if (i > 0) painted.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
-    } finally {
-      await page.close();
-    }
-  }
-  return +median(painted).toFixed(1);
-}
-
 // Runs in a page: the application work of each keystroke, from the input event reaching the
 // window to its last listener, by which time the view has been updated too (the microtasks a
 // listener queues, Vue's re-render among them, run before the next listener is called).
@@ -188,10 +168,9 @@ function fiveYearExport(): string {
 export async function benchExtensionOpen(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-open-'));
   const relay = await startRelay({ dataDir: join(dir, 'relay'), env: { PORT: String(await freePort()) } });
-  // A copy of the built extension with the blank reference page beside its own.
+  // A copy of the built extension, so that the reference pages can sit beside its own.
   const extensionDir = join(dir, 'extension');
   await cp(EXTENSION_DIR, extensionDir, { recursive: true });
-  await writeFile(join(extensionDir, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tandem</title></head><body><p>Tandem</p></body></html>');
   let profile: Profile | undefined;
   try {
     profile = await launchProfile(join(dir, 'ada'), extensionDir);
@@ -201,7 +180,12 @@ export async function benchExtensionOpen(): Promise<void> {
     await setup.inviteCode(); // The invite step is in front after creating: read it, which closes it.
     await setup.page.locator(READY).waitFor();
     await setup.addAgendaItem('Exam plan');
-    const blank = await blankPagePainted(profile);
+    await writeFloorPages(extensionDir, await captureView(setup.page));
+    const floors = {
+      blank: await medianPainted(profile, FLOOR_PAGES.blank, OPENS, SETTLE_MS),
+      staticMeeting: await medianPainted(profile, FLOOR_PAGES.staticMeeting, OPENS, SETTLE_MS),
+      vueMeeting: await medianPainted(profile, FLOOR_PAGES.vueMeeting, OPENS, SETTLE_MS),
+    };
     const rows = [await timeOpens(profile, 'popup', 'new'), await timeOpens(profile, 'sidepanel', 'new')];
     const typing = [keystrokeRow('new', 'agenda title (a write, the view updated)', await keystrokes(profile, TITLE))];
 
@@ -217,7 +201,9 @@ export async function benchExtensionOpen(): Promise<void> {
     );
 
     console.log(`\nOpen in Chromium, navigation start to the meeting's agenda field in the page and painted on screen (the popup and side panel opened as tabs, ${SETTLE_MS} ms after the last one closed).`);
-    console.log(`Reference, same run: a blank page of the extension (one line of text, no script) is painted at ${blank} ms (median of ${OPENS}).`);
+    console.log(`Floors, same run (first contentful paint, median of ${OPENS}; pages of the extension that do less than the popup):`);
+    console.log(`  a blank page (one line of text, no script) ${floors.blank} ms; the popup's meeting as static HTML with its stylesheets (no script) ${floors.staticMeeting} ms;`);
+    console.log(`  the same meeting drawn by Vue's runtime alone from one module (the least a page whose view Vue draws can take) ${floors.vueMeeting} ms.`);
     console.table(rows.map(({ steps: _, ...row }) => row));
     console.log('Where the time goes: median ms from navigation start to each step (script = the initial JS has run;');
     console.log(' first-view = the kept first view is shown; registry = the workspace to open is known; key = its key is read; local-copy = its IndexedDB copy is loaded;');

@@ -30,6 +30,8 @@ export interface RelayTimes {
 /** One thing to benchmark: add a target by adding one of these to `run.ts`. */
 export interface BenchTarget {
   name: string;
+  /** A reference no relay can beat in this harness (see floor-relay.mjs): shown beside the others, never judged. */
+  floor?: boolean;
   start(): Promise<RunningTarget>;
 }
 
@@ -114,6 +116,19 @@ export const stockRelay: BenchTarget = {
     const relay = await spawnRelay('node_modules/@y/websocket-server/src/server.js', { PORT: String(port) }, (line) =>
       line.includes('running at') ? port : null,
     );
+    return { urls: [relay.url], pids: [relay.pid], protocols: () => [], memory: relay.memory, relayTimes: relay.relayTimes, stop: relay.stop };
+  },
+};
+
+/** The floor: a relay that only forwards frames (floor-relay.mjs), the least any relay must do. */
+export const floorRelay: BenchTarget = {
+  name: 'floor (forwards only)',
+  floor: true,
+  async start() {
+    const relay = await spawnRelay('test/bench/relay/floor-relay.mjs', { PORT: '0' }, (line) => {
+      const port = /floor relay listening on (\d+)/.exec(line)?.[1];
+      return port === undefined ? null : Number(port);
+    });
     return { urls: [relay.url], pids: [relay.pid], protocols: () => [], memory: relay.memory, relayTimes: relay.relayTimes, stop: relay.stop };
   },
 };
