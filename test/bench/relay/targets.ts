@@ -30,7 +30,7 @@ export interface RelayTimes {
 /** One thing to benchmark: add a target by adding one of these to `run.ts`. */
 export interface BenchTarget {
   name: string;
-  /** A reference no relay can beat in this harness (see floor-relay.mjs): shown beside the others, never judged. */
+  /** A reference no relay on `ws` can beat in this harness (see floor-relay.mjs): shown beside the others, never judged. */
   floor?: boolean;
   start(): Promise<RunningTarget>;
 }
