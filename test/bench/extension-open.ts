@@ -10,8 +10,8 @@ import { freePort } from '../e2e/free-port.ts';
 import { ExchangePage } from '../e2e/pages/exchange-page.ts';
 import { eventually, TandemPage } from '../e2e/pages/tandem-page.ts';
 import { fiveYearWorkspace } from '../helpers/five-year-workspace.ts';
-import { captureView, FLOOR_PAGES, medianPainted, writeFloorPages } from './open-floors.ts';
 import { startRelay } from '../helpers/start-relay.ts';
+import { captureView, FLOOR_PAGES, medianPainted, writeFloorPages } from './open-floors.ts';
 
 /**
  * How long the built extension's popup and side panel take, in Debian's Chromium,

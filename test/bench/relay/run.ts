@@ -11,7 +11,8 @@ import { floorRelay, stockRelay, tandemSqlite, type BenchTarget } from './target
  *
  * Add a target by appending it to TARGETS; the first is the reference every ratio is taken to.
  * The floor, a relay that only forwards frames, shows how much of each figure is the
- * harness's and the machine's: a target ratio below the floor's is out of reach here of any relay built on `ws`, as these are.
+ * harness's and the machine's: a ratio below the floor's is out of reach here of any
+ * relay built on `ws`, as these are.
  */
 const ALL_TARGETS: BenchTarget[] = [stockRelay, floorRelay, tandemSqlite, tandemCluster];
 
