@@ -3,7 +3,8 @@
 // other sync message to the room's other sockets as it came, with no Yjs, no
 // storage, no checks and no presence. Whatever latency it shows in the harness is
 // the harness's, the loopback's and the `ws` package's, not a relay's work: no
-// relay built on `ws` (the stock one and Tandem's are) can beat it there. A benchmark fixture only; never run it for people.
+// relay built on `ws` (the stock one and Tandem's are) can be expected to beat it
+// there. A benchmark fixture only; never run it for people.
 import { WebSocketServer } from 'ws';
 
 /** sync message (0), step 2 (1), an empty update (no structs, no deletions). */
