@@ -11,6 +11,7 @@ import { ExchangePage } from '../e2e/pages/exchange-page.ts';
 import { eventually, TandemPage } from '../e2e/pages/tandem-page.ts';
 import { fiveYearWorkspace } from '../helpers/five-year-workspace.ts';
 import { startRelay } from '../helpers/start-relay.ts';
+import { median } from './median.ts';
 import { captureView, FLOOR_PAGES, medianPainted, writeFloorPages } from './open-floors.ts';
 
 /**
@@ -93,7 +94,6 @@ async function openOnce(profile: Profile, surface: 'popup' | 'sidepanel'): Promi
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const gzippedKb = (paths: string[]) =>
   +(paths.reduce((sum, path) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, path)), { level: 9 }).byteLength, 0) / 1024).toFixed(1);
 

@@ -9,6 +9,7 @@ import {
 import { createRootVersions, runQuery } from '../../extension/session/root-versions.ts';
 import type { WorkspaceContext } from '../../extension/stores/workspace-context.ts';
 import { fiveYearWorkspace, type FiveYearWorkspace } from '../helpers/five-year-workspace.ts';
+import { median } from './median.ts';
 
 /**
  * The five-year workspace read the way the popup's Meeting view reads it, through
@@ -85,7 +86,6 @@ function openWhole(workspace: FiveYearWorkspace) {
   };
 }
 
-const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 const p95 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.95)]!;
 
 function measure(workspace: FiveYearWorkspace, open: typeof openIncremental) {

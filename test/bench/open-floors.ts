@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Profile } from '../e2e/browser.ts';
+import { median } from './median.ts';
 
 /**
  * Reference pages for the open benchmark, written into its copy of the built
@@ -74,6 +75,5 @@ export async function medianPainted(profile: Profile, path: string, opens: numbe
       await page.close();
     }
   }
-  const sorted = painted.sort((a, b) => a - b);
-  return +sorted[Math.floor(sorted.length / 2)]!.toFixed(1);
+  return +median(painted).toFixed(1);
 }

@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   console.log('Relay CPU: CPU time of the relay processes (all threads; not Postgres or Redis) during the run.');
   console.log("Harness stall / GC pause: the load generator's own longest event-loop stall and GC pause during the run; every latency it measures includes them.");
   console.log("Idle-room memory leaves out V8's compiled code and bytecode (v8.getHeapCodeStatistics): it grows as the JIT warms up over the rounds, not with the number of rooms.");
-  console.log('\nTargets for each Tandem relay: p99 at most half the stock relay\'s at both loads (the median of the rounds\' ratios), every update delivered at 1,000 rooms (in every round), idle room under 1 KB.');
+  console.log('');
   for (const [target, figures] of results.slice(1).filter(([t]) => t.floor)) {
     const reach = LOADS.map((load, i) => {
       const ratio = median(summarize(figures, reference, i).p99Ratios);
@@ -173,6 +173,7 @@ async function main(): Promise<void> {
     });
     console.log(`${target.name}: ${reach.join('; ')}`);
   }
+  console.log('Targets for each Tandem relay: p99 at most half the stock relay\'s at both loads (the median of the rounds\' ratios), every update delivered at 1,000 rooms (in every round), idle room under 1 KB.');
   for (const [target, figures] of results.slice(1).filter(([t]) => !t.floor)) {
     const summaries = LOADS.map((_, i) => summarize(figures, reference, i));
     const checks = [
